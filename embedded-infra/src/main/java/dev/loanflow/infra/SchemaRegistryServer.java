@@ -1,0 +1,124 @@
+package dev.loanflow.infra;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The real Apicurio Registry server, run as a child JVM from its distribution on Maven Central, with the
+ * global compatibility rule set to BACKWARD. It serves Apicurio's own API and the Confluent-compatible one.
+ */
+public final class SchemaRegistryServer implements AutoCloseable {
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private SchemaRegistryServer(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    public static SchemaRegistryServer start(int requestedPort) {
+        ChildProcesses.reapOrphans();
+        int port = FreePorts.orFree(requestedPort);
+        Path log = TempDirectories.create("apicurio-registry").resolve("registry.log");
+        List<String> command = List.of(javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.enabled=false",
+                "-Dregistry.rules.global.compatibility=BACKWARD",
+                "-jar", SchemaRegistryDistribution.runnerJar().toString());
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            ChildProcesses.register(process);
+            SchemaRegistryServer server = new SchemaRegistryServer(process, port, log);
+            server.awaitReady();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start the schema registry", e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Apicurio's native API, the URL Apicurio's serdes take. */
+    public String registryApiUrl() {
+        return baseUrl() + "/apis/registry/v2";
+    }
+
+    /** The Confluent Schema Registry compatible API, for clients in any language. */
+    public String confluentApiUrl() {
+        return baseUrl() + "/apis/ccompat/v7";
+    }
+
+    public int port() {
+        return port;
+    }
+
+    private void awaitReady() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready")).timeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("schema registry exited during start-up:\n" + logTail());
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // keep polling until the deadline
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(Duration.ofMillis(200));
+        }
+        close();
+        throw new IllegalStateException("schema registry not ready within " + STARTUP_TIMEOUT + ":\n" + logTail());
+    }
+
+    private String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        ChildProcesses.stop(process.toHandle());
+    }
+}
