@@ -1,0 +1,26 @@
+package dev.loanflow.origination.kafka;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
+
+import dev.loanflow.schemas.Topic;
+
+/** Creates the topics this service writes to, and the dead-letter topics of the topics it reads. */
+@Configuration(proxyBeanMethods = false)
+class KafkaTopicsConfiguration {
+
+    @Bean
+    KafkaAdmin.NewTopics originationTopics(@Value("${loanflow.kafka.replication-factor}") short replicationFactor) {
+        return new KafkaAdmin.NewTopics(
+                Topic.SUBMISSIONS.newTopic(replicationFactor),
+                Topic.REJECTED_SUBMISSIONS.newTopic(replicationFactor),
+                Topic.BANK_REQUESTS.newTopic(replicationFactor),
+                Topic.LIFECYCLE.newTopic(replicationFactor),
+                Topic.STATUS.newTopic(replicationFactor),
+                Topic.ANOMALIES.newTopic(replicationFactor),
+                Topic.SUBMISSIONS.newDeadLetterTopic(replicationFactor),
+                Topic.BANK_OUTCOMES.newDeadLetterTopic(replicationFactor));
+    }
+}

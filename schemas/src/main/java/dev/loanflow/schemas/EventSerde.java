@@ -1,0 +1,37 @@
+package dev.loanflow.schemas;
+
+import java.util.Map;
+
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import io.apicurio.registry.serde.avro.strategy.RecordIdStrategy;
+import io.apicurio.registry.serde.config.SerdeConfig;
+
+/**
+ * Kafka client settings for our Avro events: Apicurio's serde writing Confluent's wire format (magic byte 0,
+ * 4-byte schema id, Avro binary, no headers), one registry artifact per record type so a topic can carry
+ * several event types, and generated SpecificRecord classes on the reading side.
+ */
+public final class EventSerde {
+
+    private EventSerde() {
+    }
+
+    public static Map<String, Object> producerProperties(String registryUrl) {
+        return Map.of(
+                SerdeConfig.REGISTRY_URL, registryUrl,
+                SerdeConfig.AUTO_REGISTER_ARTIFACT, true,
+                SerdeConfig.DEREFERENCE_SCHEMA, true,
+                SerdeConfig.ARTIFACT_RESOLVER_STRATEGY, RecordIdStrategy.class.getName(),
+                "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName(),
+                "value.serializer", AvroKafkaSerializer.class.getName());
+    }
+
+    public static Map<String, Object> consumerProperties(String registryUrl) {
+        return Map.of(
+                SerdeConfig.REGISTRY_URL, registryUrl,
+                "apicurio.registry.use-specific-avro-reader", true,
+                "key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName(),
+                "value.deserializer", AvroKafkaDeserializer.class.getName());
+    }
+}
