@@ -10,12 +10,12 @@ import java.util.stream.Stream;
  * Keeps track of the child processes this JVM starts, so that a JVM that died without running its
  * shutdown hooks (killed, crashed) does not leave them running: the next JVM reaps them.
  */
-final class ChildProcesses {
+public final class ChildProcesses {
 
     private ChildProcesses() {
     }
 
-    static void register(Process child) {
+    public static void register(Process child) {
         Path marker = markers().resolve(ProcessHandle.current().pid() + "-" + child.pid());
         try {
             Files.createFile(marker);
@@ -37,7 +37,7 @@ final class ChildProcesses {
         }
     }
 
-    static void stop(ProcessHandle process) {
+    public static void stop(ProcessHandle process) {
         process.destroy();
         try {
             process.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
