@@ -1,0 +1,140 @@
+package dev.loanflow.simulator.sandbox;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.loanflow.simulator.application.ApplicationStore;
+import dev.loanflow.simulator.application.CustomerJourney;
+import dev.loanflow.simulator.application.CustomerScenario;
+import dev.loanflow.simulator.application.LoanApplication;
+import dev.loanflow.simulator.application.LoanStatus;
+import dev.loanflow.simulator.auth.TokenService;
+import dev.loanflow.simulator.callback.CallbackNotifier;
+
+/** Scripts the sandbox at run time: customer outcomes, faults, token expiry, and what the bank holds. */
+@RestController
+@RequestMapping("/sandbox")
+class SandboxController {
+
+    private final CustomerScenario.Overrides scenarios;
+    private final FaultSwitch faults;
+    private final TokenService tokens;
+    private final CustomerJourney journey;
+    private final ApplicationStore store;
+    private final CallbackNotifier callbacks;
+
+    SandboxController(CustomerScenario.Overrides scenarios, FaultSwitch faults, TokenService tokens,
+                      CustomerJourney journey, ApplicationStore store, CallbackNotifier callbacks) {
+        this.scenarios = scenarios;
+        this.faults = faults;
+        this.tokens = tokens;
+        this.journey = journey;
+        this.store = store;
+        this.callbacks = callbacks;
+    }
+
+    record ScenarioRequest(CustomerScenario scenario) {
+    }
+
+    record DecisionRequest(LoanStatus status) {
+    }
+
+    record Settings(long tokenTtlSeconds, long customerDecisionDelayMillis) {
+    }
+
+    record HeldApplication(String referenceId, long merchantNo, String orderId, LoanStatus status) {
+    }
+
+    @PutMapping("/customers/{nationalIdentityNumber}/scenario")
+    ResponseEntity<Void> script(@PathVariable String nationalIdentityNumber, @RequestBody ScenarioRequest request) {
+        scenarios.set(nationalIdentityNumber, request.scenario());
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/customers/{nationalIdentityNumber}/scenario")
+    ResponseEntity<Void> unscript(@PathVariable String nationalIdentityNumber) {
+        scenarios.clear(nationalIdentityNumber);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/faults")
+    Faults faults() {
+        return faults.current();
+    }
+
+    @PutMapping("/faults")
+    Faults inject(@RequestBody Faults requested) {
+        faults.set(requested);
+        return faults.current();
+    }
+
+    @DeleteMapping("/faults")
+    ResponseEntity<Void> heal() {
+        faults.reset();
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/tokens/expire")
+    ResponseEntity<Void> expireTokens() {
+        tokens.expireAll();
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/settings")
+    Settings settings() {
+        return new Settings(tokens.timeToLive().toSeconds(), journey.decisionDelay().toMillis());
+    }
+
+    @PutMapping("/settings")
+    Settings change(@RequestBody Settings settings) {
+        tokens.setTimeToLive(Duration.ofSeconds(settings.tokenTtlSeconds()));
+        journey.setDecisionDelay(Duration.ofMillis(settings.customerDecisionDelayMillis()));
+        return settings();
+    }
+
+    @PostMapping("/applications/{referenceId}/decision")
+    ResponseEntity<Void> decide(@PathVariable String referenceId, @RequestBody DecisionRequest request) {
+        LoanApplication application = store.all().filter(held -> held.referenceId().equals(referenceId)).findFirst()
+                .orElse(null);
+        if (application == null) {
+            return ResponseEntity.notFound().build();
+        }
+        return journey.decide(application, request.status())
+                ? ResponseEntity.noContent().build()
+                : ResponseEntity.status(HttpStatus.CONFLICT).build();
+    }
+
+    @GetMapping("/applications")
+    List<HeldApplication> applications(@RequestParam String orderId) {
+        return store.all().filter(application -> application.orderId().equals(orderId))
+                .map(application -> new HeldApplication(application.referenceId(), application.merchantNo(),
+                        application.orderId(), application.status()))
+                .toList();
+    }
+
+    @GetMapping("/stats")
+    Map<String, Object> stats() {
+        Map<LoanStatus, Long> byStatus = new EnumMap<>(LoanStatus.class);
+        store.all().forEach(application -> byStatus.merge(application.status(), 1L, Long::sum));
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("applications", store.size());
+        stats.put("byStatus", byStatus);
+        stats.put("callbacks", callbacks.counts());
+        return stats;
+    }
+}

@@ -1,0 +1,9 @@
+package dev.loanflow.simulator.web;
+
+/** The caller did not prove who it is. */
+class Unauthorized extends RuntimeException {
+
+    Unauthorized(String message) {
+        super(message);
+    }
+}
