@@ -55,7 +55,7 @@ public final class ChildProcesses {
         }
     }
 
-    private static Path markers() {
+    static Path markers() {
         try {
             return Files.createDirectories(TempDirectories.root().resolve("children"));
         } catch (IOException e) {
