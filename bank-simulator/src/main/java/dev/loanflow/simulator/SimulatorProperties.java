@@ -38,7 +38,7 @@ public record SimulatorProperties(Merchant merchant, Duration tokenTtl, List<Ban
         }
     }
 
-    List<Bank> bankList() {
+    public List<Bank> bankList() {
         return banks.stream().map(BankSettings::toBank).toList();
     }
 }

@@ -55,6 +55,11 @@ public final class ApplicationStore {
         return Optional.ofNullable(byReference.get(referenceId)).filter(found -> found.merchantNo() == merchantNo);
     }
 
+    /** Any merchant's application, for the sandbox's own API. */
+    public Optional<LoanApplication> find(String referenceId) {
+        return Optional.ofNullable(byReference.get(referenceId));
+    }
+
     public Optional<LoanApplication> findByOrder(long merchantNo, String orderId) {
         return Optional.ofNullable(referenceByOrder.get(orderKey(merchantNo, orderId))).map(byReference::get);
     }

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.loanflow.simulator.SimulatorProperties;
 import dev.loanflow.simulator.application.ApplicationStore;
 import dev.loanflow.simulator.application.CustomerJourney;
 import dev.loanflow.simulator.application.CustomerScenario;
@@ -37,9 +38,12 @@ class SandboxController {
     private final CustomerJourney journey;
     private final ApplicationStore store;
     private final CallbackNotifier callbacks;
+    private final long sandboxMerchantNo;
 
     SandboxController(CustomerScenario.Overrides scenarios, FaultSwitch faults, TokenService tokens,
-                      CustomerJourney journey, ApplicationStore store, CallbackNotifier callbacks) {
+                      CustomerJourney journey, ApplicationStore store, CallbackNotifier callbacks,
+                      SimulatorProperties properties) {
+        this.sandboxMerchantNo = properties.merchant().merchantNo();
         this.scenarios = scenarios;
         this.faults = faults;
         this.tokens = tokens;
@@ -109,19 +113,16 @@ class SandboxController {
 
     @PostMapping("/applications/{referenceId}/decision")
     ResponseEntity<Void> decide(@PathVariable String referenceId, @RequestBody DecisionRequest request) {
-        LoanApplication application = store.all().filter(held -> held.referenceId().equals(referenceId)).findFirst()
-                .orElse(null);
-        if (application == null) {
-            return ResponseEntity.notFound().build();
-        }
-        return journey.decide(application, request.status())
-                ? ResponseEntity.noContent().build()
-                : ResponseEntity.status(HttpStatus.CONFLICT).build();
+        return store.find(referenceId)
+                .map(application -> journey.decide(application, request.status())
+                        ? ResponseEntity.noContent().<Void>build()
+                        : ResponseEntity.status(HttpStatus.CONFLICT).<Void>build())
+                .orElse(ResponseEntity.notFound().build());
     }
 
     @GetMapping("/applications")
     List<HeldApplication> applications(@RequestParam String orderId) {
-        return store.all().filter(application -> application.orderId().equals(orderId))
+        return store.findByOrder(sandboxMerchantNo, orderId).stream()
                 .map(application -> new HeldApplication(application.referenceId(), application.merchantNo(),
                         application.orderId(), application.status()))
                 .toList();

@@ -168,6 +168,28 @@ class ApplicationContractIT extends SimulatorContractTest {
     }
 
     @Test
+    void sandboxDecidesAWaitingApplicationOnceWhenAutomaticDecisionsAreOff() {
+        bank.put("/sandbox/settings", "{\"tokenTtlSeconds\":3600,\"customerDecisionDelayMillis\":-1}");
+        try {
+            String reference = applicationFor(SandboxCustomers.gsmApproved()).body().get("referenceId").asText();
+            CallbackReceiver.sleep(300);
+            String waiting = status(reference);
+
+            int decided = bank.post("/sandbox/applications/" + reference + "/decision", null, "{\"status\":\"REJECTED\"}").status();
+            int decidedAgain = bank.post("/sandbox/applications/" + reference + "/decision", null, "{\"status\":\"APPROVED\"}").status();
+
+            assertThat(waiting).isEqualTo("STARTED");
+            assertThat(decided).isEqualTo(204);
+            assertThat(decidedAgain).isEqualTo(409);
+            assertThat(callbacks.await(reference, 1, Duration.ofSeconds(5))).singleElement()
+                    .satisfies(callback -> assertThat(callback.get("status").asText()).isEqualTo("REJECTED"));
+            assertThat(status(reference)).isEqualTo("REJECTED");
+        } finally {
+            bank.put("/sandbox/settings", "{\"tokenTtlSeconds\":3600,\"customerDecisionDelayMillis\":150}");
+        }
+    }
+
+    @Test
     void malformedJsonIsAValidationError() {
         BankApiClient.Response response = bank.post("/loans/v1/facilitate/pre-approved/" + session("AKTIFBANK"), token,
                 "{\"nationalIdentityNumber\": ");
