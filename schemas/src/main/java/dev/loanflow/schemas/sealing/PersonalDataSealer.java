@@ -1,0 +1,84 @@
+package dev.loanflow.schemas.sealing;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import dev.loanflow.events.SealedValue;
+
+/**
+ * Seals personal data (national id, phone, e-mail) for internal topics with AES-256-GCM. Every value names the key
+ * that sealed it, so keys can rotate: new values use the active key, old ones still open with the key they name.
+ */
+public final class PersonalDataSealer {
+
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final String activeKeyId;
+    private final Map<String, SecretKey> keys;
+    private final SecureRandom random = new SecureRandom();
+
+    private PersonalDataSealer(String activeKeyId, Map<String, SecretKey> keys) {
+        if (!keys.containsKey(activeKeyId)) {
+            throw new IllegalArgumentException("the active key " + activeKeyId + " is not among the configured keys");
+        }
+        this.activeKeyId = activeKeyId;
+        this.keys = Map.copyOf(keys);
+    }
+
+    /** Keys are base64 encodings of 32 random bytes, by key id. */
+    public static PersonalDataSealer withBase64Keys(String activeKeyId, Map<String, String> base64Keys) {
+        return new PersonalDataSealer(activeKeyId, base64Keys.entrySet().stream().collect(Collectors.toMap(
+                Map.Entry::getKey, entry -> aesKey(Base64.getDecoder().decode(entry.getValue())))));
+    }
+
+    public SealedValue seal(String plainText) {
+        byte[] iv = new byte[IV_BYTES];
+        random.nextBytes(iv);
+        byte[] cipherText = run(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), iv, activeKeyId,
+                plainText.getBytes(StandardCharsets.UTF_8));
+        return new SealedValue(activeKeyId, ByteBuffer.wrap(ByteBuffer.allocate(IV_BYTES + cipherText.length)
+                .put(iv).put(cipherText).array()));
+    }
+
+    public String open(SealedValue sealed) {
+        SecretKey key = keys.get(sealed.getKeyId());
+        if (key == null) {
+            throw new IllegalStateException("no key " + sealed.getKeyId() + " to open a sealed value");
+        }
+        ByteBuffer buffer = sealed.getCiphertext().duplicate();
+        byte[] iv = new byte[IV_BYTES];
+        buffer.get(iv);
+        byte[] cipherText = new byte[buffer.remaining()];
+        buffer.get(cipherText);
+        return new String(run(Cipher.DECRYPT_MODE, key, iv, sealed.getKeyId(), cipherText), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] run(int mode, SecretKey key, byte[] iv, String keyId, byte[] input) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, iv));
+            cipher.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
+            return cipher.doFinal(input);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("personal data could not be " + (mode == Cipher.ENCRYPT_MODE ? "sealed" : "opened"), e);
+        }
+    }
+
+    private static SecretKey aesKey(byte[] bytes) {
+        if (bytes.length != 32) {
+            throw new IllegalArgumentException("personal-data keys must be 32 bytes (AES-256)");
+        }
+        return new SecretKeySpec(bytes, "AES");
+    }
+}
