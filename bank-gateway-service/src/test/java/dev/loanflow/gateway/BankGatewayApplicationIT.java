@@ -2,19 +2,18 @@ package dev.loanflow.gateway;
 
 import java.util.Set;
 
-import dev.loanflow.infra.spring.ServiceSmokeTest;
+import dev.loanflow.infra.spring.ServiceSmokeChecks;
 import dev.loanflow.schemas.Topic;
 
-class BankGatewayApplicationIT extends ServiceSmokeTest {
+class BankGatewayApplicationIT extends GatewayIntegrationTest implements ServiceSmokeChecks {
 
     @Override
-    protected String databaseSchema() {
+    public String databaseSchema() {
         return "bank_gateway";
     }
 
     @Override
-    protected Set<String> topicsItOwns() {
-        return Set.of(Topic.BANK_OUTCOMES.topicName(),
-                Topic.BANK_REQUESTS.deadLetterTopicName());
+    public Set<String> topicsItOwns() {
+        return Set.of(Topic.BANK_OUTCOMES.topicName(), Topic.BANK_REQUESTS.deadLetterTopicName());
     }
 }

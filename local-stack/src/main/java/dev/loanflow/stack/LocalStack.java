@@ -1,11 +1,6 @@
 package dev.loanflow.stack;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,10 +13,10 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
-import dev.loanflow.infra.ChildProcesses;
 import dev.loanflow.infra.KafkaBroker;
 import dev.loanflow.infra.PostgresServer;
 import dev.loanflow.infra.SchemaRegistryServer;
+import dev.loanflow.infra.SpringBootProcess;
 import dev.loanflow.schemas.Topic;
 
 /**
@@ -71,14 +66,12 @@ public final class LocalStack {
         environment.put("DATABASE_USER", PostgresServer.USER);
         environment.put("DATABASE_PASSWORD", PostgresServer.PASSWORD);
 
-        List<Process> processes = new ArrayList<>();
+        List<SpringBootProcess> processes = new ArrayList<>();
         for (Service service : SERVICES) {
             processes.add(service.launch(root, logs, environment));
         }
-        for (int i = 0; i < SERVICES.size(); i++) {
-            Service service = SERVICES.get(i);
-            Process process = processes.get(i);
-            step(service.name() + " on :" + service.port(), () -> service.awaitHealthy(process, logs));
+        for (SpringBootProcess process : processes) {
+            step(process.name() + " on :" + process.port(), () -> process.awaitHealthy(SERVICE_STARTUP_TIMEOUT));
         }
 
         printSummary(kafka, postgres, registry, Duration.between(start, Instant.now()));
@@ -130,59 +123,9 @@ public final class LocalStack {
 
     record Service(String name, int port) {
 
-        Process launch(Path root, Path logs, Map<String, String> environment) {
-            Path jar = root.resolve(name).resolve("target").resolve(name + ".jar");
-            if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException(jar + " is missing: run ./mvnw -DskipTests install first");
-            }
-            ProcessBuilder builder = new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                    "-jar", jar.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(logs.resolve(name + ".log").toFile());
-            builder.environment().putAll(environment);
-            builder.environment().put("SERVER_PORT", String.valueOf(port));
-            try {
-                Process process = builder.start();
-                ChildProcesses.register(process);
-                return process;
-            } catch (IOException e) {
-                throw new IllegalStateException("could not start " + name, e);
-            }
-        }
-
-        Void awaitHealthy(Process process, Path logs) {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-            HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-                    .timeout(Duration.ofSeconds(2)).build();
-            Instant deadline = Instant.now().plus(SERVICE_STARTUP_TIMEOUT);
-            while (Instant.now().isBefore(deadline)) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException(name + " exited; see " + logs.resolve(name + ".log"));
-                }
-                try {
-                    if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return null;
-                    }
-                } catch (IOException notUpYet) {
-                    // keep polling
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-                pause();
-            }
-            throw new IllegalStateException(name + " not healthy within " + SERVICE_STARTUP_TIMEOUT);
-        }
-
-        private static void pause() {
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        SpringBootProcess launch(Path root, Path logs, Map<String, String> environment) {
+            return SpringBootProcess.start(name, root.resolve(name).resolve("target").resolve(name + ".jar"), port,
+                    environment, List.of(), logs.resolve(name + ".log"));
         }
     }
 }

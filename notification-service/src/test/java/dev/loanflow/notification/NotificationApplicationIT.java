@@ -8,12 +8,12 @@ import dev.loanflow.schemas.Topic;
 class NotificationApplicationIT extends ServiceSmokeTest {
 
     @Override
-    protected String databaseSchema() {
+    public String databaseSchema() {
         return "notification";
     }
 
     @Override
-    protected Set<String> topicsItOwns() {
+    public Set<String> topicsItOwns() {
         return Set.of(Topic.LIFECYCLE.deadLetterTopicName());
     }
 }

@@ -8,12 +8,12 @@ import dev.loanflow.schemas.Topic;
 class OriginationApplicationIT extends ServiceSmokeTest {
 
     @Override
-    protected String databaseSchema() {
+    public String databaseSchema() {
         return "origination";
     }
 
     @Override
-    protected Set<String> topicsItOwns() {
+    public Set<String> topicsItOwns() {
         return Set.of(Topic.SUBMISSIONS.topicName(),
                 Topic.REJECTED_SUBMISSIONS.topicName(),
                 Topic.BANK_REQUESTS.topicName(),

@@ -76,13 +76,13 @@ public final class ShoppingLoanBank {
     }
 
     public LoanApplication apply(long merchantNo, String preAssessmentReferenceId, ApplicationInput input) {
+        store.findByOrder(merchantNo, input.orderId()).ifPresent(existing -> {
+            throw duplicateOrder(existing);
+        });
         PreAssessment assessment = store.preAssessment(preAssessmentReferenceId, merchantNo)
                 .filter(PreAssessment::approved)
                 .orElseThrow(() -> new BankRefusal(BankRefusal.Kind.INVALID, "PRE_ASSESSMENT_REQUIRED",
                         "No approved pre-credit assessment " + preAssessmentReferenceId));
-        store.findByOrder(merchantNo, input.orderId()).ifPresent(existing -> {
-            throw duplicateOrder(existing);
-        });
         Bank bank = banks.activeBank(assessment.bankCode()).orElseThrow(() -> BankRefusal.invalid("Bank no longer active"));
         requireMatches(assessment, input, bank);
         LoanApplication application = newApplication(merchantNo, bank, assessment, input);

@@ -139,6 +139,21 @@ class ApplicationContractIT extends SimulatorContractTest {
     }
 
     @Test
+    void retryingAnApplicationWithItsUsedPreAssessmentLearnsTheExistingReference() {
+        String nationalId = SandboxCustomers.nationalId();
+        String gsm = SandboxCustomers.gsmApproved();
+        String orderId = newOrderId();
+        String assessment = preAssess(nationalId, gsm, orderId).body().get("referenceId").asText();
+        String first = apply(assessment, nationalId, gsm, orderId, inAnHour()).body().get("referenceId").asText();
+
+        BankApiClient.Response retry = apply(assessment, nationalId, gsm, orderId, inAnHour());
+
+        assertThat(retry.status()).isEqualTo(400);
+        assertThat(retry.body().get("errorCode").asText()).isEqualTo("DUPLICATE_ORDER_ID");
+        assertThat(retry.body().get("referenceId").asText()).isEqualTo(first);
+    }
+
+    @Test
     void abandonedApplicationTimesOutAtItsTimeToLive() {
         String nationalId = SandboxCustomers.nationalId();
         String gsm = SandboxCustomers.gsmEndingIn("03");

@@ -1,12 +1,5 @@
 package dev.loanflow.infra.spring;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.Map;
-import java.util.Set;
-
-import org.apache.kafka.clients.admin.Admin;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -16,12 +9,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.loanflow.infra.SharedInfrastructure;
 
-/**
- * What every service must do on real infrastructure: migrate its own database schema, report healthy, and create
- * the topics it owns. A service's test extends this and names its schema and topics.
- */
+/** {@link ServiceSmokeChecks} for a service on the shared broker, registry and database, and nothing else. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-public abstract class ServiceSmokeTest {
+public abstract class ServiceSmokeTest implements ServiceSmokeChecks {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -34,27 +24,13 @@ public abstract class ServiceSmokeTest {
     @Autowired
     TestRestTemplate http;
 
-    protected abstract String databaseSchema();
-
-    protected abstract Set<String> topicsItOwns();
-
-    @Test
-    void migratesItsOwnDatabaseSchema() {
-        Integer tables = jdbc.queryForObject("select count(*) from information_schema.tables "
-                + "where table_schema = ? and table_name = 'processed_event'", Integer.class, databaseSchema());
-
-        assertThat(tables).isEqualTo(1);
+    @Override
+    public JdbcTemplate jdbc() {
+        return jdbc;
     }
 
-    @Test
-    void reportsHealthyWithItsInfrastructure() {
-        assertThat(http.getForObject("/actuator/health", String.class)).contains("\"status\":\"UP\"");
-    }
-
-    @Test
-    void createsTheTopicsItOwns() throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedInfrastructure.kafka().bootstrapServers()))) {
-            assertThat(admin.listTopics().names().get()).containsAll(topicsItOwns());
-        }
+    @Override
+    public TestRestTemplate http() {
+        return http;
     }
 }

@@ -1,0 +1,18 @@
+package dev.loanflow.gateway.bank;
+
+import java.util.function.Function;
+
+/** What the bank answered: a body, or a refusal with its documented error body. */
+public sealed interface BankReply<T> {
+
+    record Answered<T>(T body) implements BankReply<T> {
+    }
+
+    /** HTTP 4xx with the bank's error body; {@code existingReferenceId} is set when the order id already applied. */
+    record Refused<T>(int httpStatus, String errorCode, String message, String existingReferenceId) implements BankReply<T> {
+    }
+
+    default <R> R fold(Function<T, R> answered, Function<Refused<T>, R> refused) {
+        return this instanceof Answered<T> answer ? answered.apply(answer.body()) : refused.apply((Refused<T>) this);
+    }
+}

@@ -1,0 +1,185 @@
+package dev.loanflow.gateway.bank;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryRegistry;
+
+import dev.loanflow.gateway.bank.BankApi.*;
+
+/**
+ * The PaynKolay shopping-loan API over HTTP. Every call has connect and read time-outs and goes through the
+ * bank's circuit breaker; calls that are safe to repeat are retried with jittered exponential backoff. A 401
+ * re-authenticates once. Refusals (4xx with the error body) come back as {@link BankReply.Refused}; anything
+ * else that is not an answer is {@link BankUnavailable}.
+ */
+public class PaynKolayClient {
+
+    static final String SAFE_RETRY = "bank-safe-calls";
+    private static final String FACILITATOR = "paynkolay";
+
+    private final RestClient http;
+    private final ObjectMapper json;
+    private final BankProperties properties;
+    private final BearerTokens tokens;
+    private final CircuitBreakerRegistry circuitBreakers;
+    private final Retry safeRetry;
+    private final BankInteractions interactions;
+
+    public PaynKolayClient(BankProperties properties, ObjectMapper json, CircuitBreakerRegistry circuitBreakers,
+                           RetryRegistry retries, BankInteractions interactions, Clock clock) {
+        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
+        requestFactory.setReadTimeout(properties.readTimeout());
+        this.http = RestClient.builder().baseUrl(properties.baseUrl()).requestFactory(requestFactory).build();
+        this.json = json;
+        this.properties = properties;
+        this.circuitBreakers = circuitBreakers;
+        this.safeRetry = retries.retry(SAFE_RETRY);
+        this.interactions = interactions;
+        this.tokens = new BearerTokens(this::authenticate, properties.tokenRefreshMargin(), clock);
+    }
+
+    public BankReply<Banks> banks() {
+        return safely(FACILITATOR, "banks", null, () -> call(HttpMethod.POST, "/loans/v1/facilitate/query/banks", Map.of(), Banks.class));
+    }
+
+    public BankReply<Session> startSession(String applicationId, String bankCode) {
+        return safely(bankCode, "session", applicationId,
+                () -> call(HttpMethod.POST, "/loans/v1/facilitate/sessions/" + bankCode, Map.of(), Session.class));
+    }
+
+    public BankReply<Simulation> simulate(String applicationId, String bankCode, String sessionId, SimulationRequest request) {
+        return safely(bankCode, "simulation", applicationId,
+                () -> call(HttpMethod.POST, "/loans/v1/facilitate/simulation/" + sessionId, request, Simulation.class));
+    }
+
+    public BankReply<PreApproval> preAssess(String applicationId, String bankCode, String sessionId, PreApprovalRequest request) {
+        return safely(bankCode, "pre-assessment", applicationId,
+                () -> call(HttpMethod.POST, "/loans/v1/facilitate/pre-approved/" + sessionId, request, PreApproval.class));
+    }
+
+    /** Safe to repeat: the bank refuses a second application for the order id and names the existing one. */
+    public BankReply<Application> apply(String applicationId, String bankCode, String preApprovalId, ApplicationRequest request) {
+        return safely(bankCode, "application", applicationId,
+                () -> call(HttpMethod.POST, "/loans/v1/facilitate/application/" + preApprovalId, request, Application.class));
+    }
+
+    public BankReply<LoanQuery> query(String applicationId, String bankCode, String loanReferenceId) {
+        return safely(bankCode, "query", applicationId,
+                () -> call(HttpMethod.GET, "/loans/v1/facilitate/query/loan/" + loanReferenceId, null, LoanQuery.class));
+    }
+
+    /** Not safe to repeat: one attempt; after a failure the caller checks the refunded total before trying again. */
+    public BankReply<Refund> refund(String applicationId, String bankCode, String loanReferenceId, RefundRequest request) {
+        return once(bankCode, "refund", applicationId,
+                () -> call(HttpMethod.POST, "/loans/v1/facilitate/refund/" + loanReferenceId, request, Refund.class));
+    }
+
+    public String callbackUrl() {
+        return properties.callbackBaseUrl() + "/bank/callbacks";
+    }
+
+    private <T> BankReply<T> safely(String bankCode, String operation, String applicationId, Supplier<BankReply<T>> call) {
+        return Retry.decorateSupplier(safeRetry, () -> once(bankCode, operation, applicationId, call)).get();
+    }
+
+    private <T> BankReply<T> once(String bankCode, String operation, String applicationId, Supplier<BankReply<T>> call) {
+        CircuitBreaker breaker = circuitBreakers.circuitBreaker("bank-" + bankCode);
+        long started = System.nanoTime();
+        try {
+            BankReply<T> reply = breaker.executeSupplier(call);
+            interactions.record(applicationId, bankCode, operation, reply, elapsedMillis(started));
+            return reply;
+        } catch (CallNotPermittedException open) {
+            interactions.recordFailure(applicationId, bankCode, operation, "CIRCUIT_OPEN", elapsedMillis(started));
+            throw new BankUnavailable("circuit breaker for " + bankCode + " is open", open);
+        } catch (BankUnavailable unavailable) {
+            interactions.recordFailure(applicationId, bankCode, operation, "UNAVAILABLE", elapsedMillis(started));
+            throw unavailable;
+        }
+    }
+
+    private <T> BankReply<T> call(HttpMethod method, String path, Object body, Class<T> type) {
+        String token = tokens.get();
+        BankReply<T> reply = exchange(method, path, body, type, token);
+        if (reply instanceof BankReply.Refused<T> refused && refused.httpStatus() == 401) {
+            tokens.rejected(token);
+            reply = exchange(method, path, body, type, tokens.get());
+        }
+        return reply;
+    }
+
+    private <T> BankReply<T> exchange(HttpMethod method, String path, Object body, Class<T> type, String token) {
+        RestClient.RequestBodySpec request = http.method(method).uri(path)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON);
+        if (body != null) {
+            request.body(body);
+        }
+        try {
+            return request.exchange((req, response) -> {
+                HttpStatusCode status = response.getStatusCode();
+                byte[] content = response.getBody().readAllBytes();
+                if (status.is2xxSuccessful()) {
+                    return new BankReply.Answered<>(json.readValue(content, type));
+                }
+                if (status.is4xxClientError()) {
+                    return refusal(status.value(), content);
+                }
+                throw new BankUnavailable("bank answered HTTP " + status.value() + " to " + method + " " + templateOf(path));
+            });
+        } catch (ResourceAccessException e) {
+            throw new BankUnavailable("bank unreachable or too slow: " + method + " " + templateOf(path), e);
+        }
+    }
+
+    private String authenticate() {
+        Map<String, Object> credentials = Map.of("username", properties.username(), "password", properties.password(),
+                "merchantNo", properties.merchantNo(), "apiSecretKey", properties.apiSecretKey());
+        try {
+            return http.post().uri("/loans/authenticate").contentType(MediaType.APPLICATION_JSON).body(credentials)
+                    .exchange((req, response) -> {
+                        if (response.getStatusCode().is2xxSuccessful()) {
+                            return json.readTree(response.getBody()).path("token").asText();
+                        }
+                        throw new BankUnavailable("authentication refused with HTTP " + response.getStatusCode().value());
+                    });
+        } catch (ResourceAccessException e) {
+            throw new BankUnavailable("bank unreachable while authenticating", e);
+        }
+    }
+
+    private <T> BankReply.Refused<T> refusal(int status, byte[] content) throws IOException {
+        ErrorBody error = content.length == 0 ? null : json.readValue(content, ErrorBody.class);
+        return error == null
+                ? new BankReply.Refused<>(status, "HTTP_" + status, "bank answered HTTP " + status, null)
+                : new BankReply.Refused<>(status, error.errorCode(), error.errorMessage(), error.referenceId());
+    }
+
+    private static String templateOf(String path) {
+        int lastSlash = path.lastIndexOf('/');
+        return path.startsWith("/loans/v1/facilitate/query/banks") ? path : path.substring(0, lastSlash) + "/{id}";
+    }
+
+    private static long elapsedMillis(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+}

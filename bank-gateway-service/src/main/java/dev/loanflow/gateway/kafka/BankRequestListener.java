@@ -1,0 +1,52 @@
+package dev.loanflow.gateway.kafka;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import dev.loanflow.events.BankApplicationRequested;
+import dev.loanflow.events.PreApprovalRequested;
+import dev.loanflow.events.RefundRequested;
+import dev.loanflow.gateway.application.BankApplicationSubmission;
+import dev.loanflow.gateway.application.PreApprovalProcessing;
+import dev.loanflow.gateway.application.RefundProcessing;
+
+/** Origination's requests to the bank, one application's requests in order (key = application id). */
+@Component
+class BankRequestListener {
+
+    private final PreApprovalProcessing preApprovals;
+    private final BankApplicationSubmission submissions;
+    private final RefundProcessing refunds;
+
+    BankRequestListener(PreApprovalProcessing preApprovals, BankApplicationSubmission submissions,
+                        RefundProcessing refunds) {
+        this.preApprovals = preApprovals;
+        this.submissions = submissions;
+        this.refunds = refunds;
+    }
+
+    @KafkaListener(topics = "#{T(dev.loanflow.schemas.Topic).BANK_REQUESTS.topicName()}",
+            concurrency = "${loanflow.kafka.listener-concurrency:3}")
+    void on(ConsumerRecord<String, SpecificRecord> record) {
+        SpecificRecord request = record.value();
+        if (request instanceof PreApprovalRequested preApproval) {
+            preApprovals.handle(preApproval);
+        } else if (request instanceof BankApplicationRequested application) {
+            submissions.handle(application);
+        } else if (request instanceof RefundRequested refund) {
+            refunds.handle(refund);
+        } else {
+            throw new UnexpectedEventType(request.getClass().getName());
+        }
+    }
+
+    /** A record type this topic does not carry; it goes to the dead-letter topic. */
+    static final class UnexpectedEventType extends RuntimeException {
+
+        UnexpectedEventType(String type) {
+            super("unexpected event type on the bank requests topic: " + type);
+        }
+    }
+}

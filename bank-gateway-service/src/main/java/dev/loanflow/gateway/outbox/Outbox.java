@@ -1,0 +1,25 @@
+package dev.loanflow.gateway.outbox;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import dev.loanflow.schemas.AvroCodec;
+import dev.loanflow.schemas.Topic;
+
+/** Appends events in the caller's transaction; {@link OutboxRelay} sends them to Kafka after commit. */
+@Component
+public class Outbox {
+
+    private final JdbcClient jdbc;
+
+    Outbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void append(Topic topic, String applicationId, SpecificRecord event) {
+        jdbc.sql("insert into outbox (application_id, topic, event_type, payload) values (?, ?, ?, ?)")
+                .params(applicationId, topic.topicName(), event.getClass().getName(), AvroCodec.encode(event))
+                .update();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.loanflow.gateway.outbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.loanflow.schemas.AvroCodec;
+
+/**
+ * Sends committed outbox rows to Kafka in id order and deletes them once the broker acknowledged them. One relay
+ * works at a time across instances (a transaction-scoped advisory lock), which keeps each application's events in
+ * order; a crash between send and delete sends a row again, and consumers deduplicate by event id.
+ */
+@Component
+class OutboxRelay {
+
+    private static final int BATCH = 500;
+    private static final long RELAY_LOCK = 0x6f7574626f78L;
+
+    private final JdbcClient jdbc;
+    private final KafkaTemplate<String, SpecificRecord> kafka;
+    private final TransactionTemplate transaction;
+
+    OutboxRelay(JdbcClient jdbc, KafkaTemplate<String, SpecificRecord> kafka, TransactionTemplate transaction) {
+        this.jdbc = jdbc;
+        this.kafka = kafka;
+        this.transaction = transaction;
+    }
+
+    @Scheduled(fixedDelayString = "${loanflow.outbox.poll-interval:50ms}")
+    void relay() {
+        Integer sent;
+        do {
+            sent = transaction.execute(status -> relayBatch());
+        } while (sent != null && sent == BATCH);
+    }
+
+    private int relayBatch() {
+        if (!jdbc.sql("select pg_try_advisory_xact_lock(?)").param(RELAY_LOCK).query(Boolean.class).single()) {
+            return 0;
+        }
+        List<Row> rows = jdbc.sql("select id, application_id, topic, event_type, payload from outbox order by id limit ?")
+                .param(BATCH)
+                .query((row, n) -> new Row(row.getLong(1), row.getString(2), row.getString(3), row.getString(4), row.getBytes(5)))
+                .list();
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<CompletableFuture<SendResult<String, SpecificRecord>>> sends = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            sends.add(kafka.send(row.topic(), row.applicationId(), AvroCodec.decode(row.eventType(), row.payload())));
+        }
+        awaitAcknowledgements(sends);
+        jdbc.sql("delete from outbox where id = any(?)")
+                .param(rows.stream().map(Row::id).toArray(Long[]::new)).update();
+        return rows.size();
+    }
+
+    private static void awaitAcknowledgements(List<CompletableFuture<SendResult<String, SpecificRecord>>> sends) {
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("outbox batch not acknowledged by Kafka; it will be sent again", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Row(long id, String applicationId, String topic, String eventType, byte[] payload) {
+    }
+}

@@ -1,0 +1,25 @@
+package dev.loanflow.gateway.persistence;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Consumed events, recorded in the transaction of their effect. */
+@Repository
+public class ProcessedEvents {
+
+    private final JdbcClient jdbc;
+
+    ProcessedEvents(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public boolean alreadyProcessed(String eventId) {
+        return jdbc.sql("select count(*) from processed_event where event_id = ?").param(eventId).query(Integer.class).single() > 0;
+    }
+
+    /** True the first time; false when the event was processed before (its effect must not repeat). */
+    public boolean markProcessed(String eventId, String eventType) {
+        return jdbc.sql("insert into processed_event (event_id, event_type) values (?, ?) on conflict do nothing")
+                .params(eventId, eventType).update() == 1;
+    }
+}
