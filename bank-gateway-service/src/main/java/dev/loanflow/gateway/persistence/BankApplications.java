@@ -79,7 +79,7 @@ public class BankApplications {
                     select application_id from bank_application
                     where status = 'STARTED' and last_checked_at < now() - make_interval(secs => ?)
                     order by last_checked_at limit ? for update skip locked)
-                returning """ + COLUMNS)
+                """ + " returning " + COLUMNS)
                 .params(olderThan.toMillis() / 1000.0, limit).query(BankApplications::map).list();
     }
 

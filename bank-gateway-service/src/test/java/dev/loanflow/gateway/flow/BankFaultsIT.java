@@ -1,0 +1,66 @@
+package dev.loanflow.gateway.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import dev.loanflow.events.BankApplicationCreated;
+import dev.loanflow.events.BankApproved;
+
+class BankFaultsIT extends GatewayFlowTest {
+
+    @Test
+    void tokenExpiringMidFlowIsRenewedOnce() {
+        BankRequests customer = BankRequests.forCustomerWithGsmEnding("11");
+        String preApproval = preApproved(customer);
+
+        simulator("POST", "/sandbox/tokens/expire", "{}");
+        customer.send(customer.application(preApproval));
+
+        assertThat(outcomes.await(customer.applicationId, BankApplicationCreated.class, PATIENCE)).isNotNull();
+    }
+
+    @Test
+    void serverErrorsAreRetriedUntilTheFlowCompletes() {
+        faults("{\"errorRate\":0.4}");
+        BankRequests customer = BankRequests.forCustomerWithGsmEnding("12");
+
+        BankApproved approved = approved(customer);
+
+        assertThat(approved).isNotNull();
+        assertThat(applicationsAtTheBank(customer.orderId)).isEqualTo(1);
+    }
+
+    @Test
+    void hangingCallsTimeOutAndAreRetried() {
+        faults("{\"timeoutRate\":0.3,\"timeoutMillis\":3000}");
+        BankRequests customer = BankRequests.forCustomerWithGsmEnding("13");
+
+        assertThat(approved(customer)).isNotNull();
+        assertThat(applicationsAtTheBank(customer.orderId)).isEqualTo(1);
+    }
+
+    @Test
+    void lostCallbackIsRecoveredByReconciliation() {
+        faults("{\"lostCallbackRate\":1.0}");
+        BankRequests customer = BankRequests.forCustomerWithGsmEnding("14");
+
+        BankApproved approved = approved(customer);
+
+        assertThat(approved).isNotNull();
+        assertThat(simulator("GET", "/sandbox/stats", null).at("/callbacks/lost").asLong()).isPositive();
+    }
+
+    @Test
+    void duplicateCallbacksPublishOneOutcome() {
+        faults("{\"duplicateCallbackRate\":1.0}");
+        BankRequests customer = BankRequests.forCustomerWithGsmEnding("15");
+
+        approved(customer);
+        OutcomeLog.pause(Duration.ofSeconds(2).toMillis());
+
+        assertThat(outcomes.of(customer.applicationId, BankApproved.class)).hasSize(1);
+    }
+}

@@ -1,0 +1,124 @@
+package dev.loanflow.gateway.flow;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import dev.loanflow.events.BankApplicationRequested;
+import dev.loanflow.events.Cart;
+import dev.loanflow.events.CartItem;
+import dev.loanflow.events.CartPrice;
+import dev.loanflow.events.EventMetadata;
+import dev.loanflow.events.Language;
+import dev.loanflow.events.PreApprovalRequested;
+import dev.loanflow.events.RefundRequested;
+import dev.loanflow.events.SealedCustomer;
+import dev.loanflow.gateway.GatewayTestSetup;
+import dev.loanflow.infra.SharedInfrastructure;
+import dev.loanflow.schemas.EventSerde;
+import dev.loanflow.schemas.Topic;
+
+/** Publishes what origination asks of the bank, for one sandbox customer and one order. */
+final class BankRequests {
+
+    private static final AtomicInteger NATIONAL_IDS = new AtomicInteger(300_000_000);
+    private static KafkaProducer<String, SpecificRecord> producer;
+
+    final String applicationId = "app-" + UUID.randomUUID();
+    final String orderId = "ORDER-" + UUID.randomUUID();
+    final String correlationId = UUID.randomUUID().toString();
+    final String bankCode;
+    final String nationalId = nationalId();
+    final String gsm;
+
+    private BankRequests(String bankCode, String gsm) {
+        this.bankCode = bankCode;
+        this.gsm = gsm;
+    }
+
+    /** A customer whose GSM number's last two digits pick the simulator's scenario (see its README section). */
+    static BankRequests forCustomerWithGsmEnding(String lastTwoDigits) {
+        return new BankRequests("AKTIFBANK", "55512345" + lastTwoDigits);
+    }
+
+    static BankRequests atBank(String bankCode) {
+        return new BankRequests(bankCode, "5551234567");
+    }
+
+    PreApprovalRequested preApproval() {
+        return PreApprovalRequested.newBuilder().setMetadata(metadata()).setOrderId(orderId).setBankCode(bankCode)
+                .setMaxTerm(6).setCustomer(customer()).setCart(cart()).build();
+    }
+
+    BankApplicationRequested application(String preApprovalReferenceId) {
+        return BankApplicationRequested.newBuilder().setMetadata(metadata()).setOrderId(orderId)
+                .setOrderDate(Instant.parse("2025-12-24T10:30:00Z")).setBankCode(bankCode)
+                .setPreApprovalReferenceId(preApprovalReferenceId).setTerm(6)
+                .setTimeToLive(Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS))
+                .setCustomer(customer()).setCart(cart()).build();
+    }
+
+    RefundRequested refund(String amount) {
+        return RefundRequested.newBuilder().setMetadata(metadata()).setRefundId(UUID.randomUUID().toString())
+                .setApplicationReferenceId(null).setAmount(new BigDecimal(amount)).setSellers(List.of()).build();
+    }
+
+    void send(SpecificRecord request) {
+        try {
+            producer().send(new ProducerRecord<>(Topic.BANK_REQUESTS.topicName(), applicationId, request)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private EventMetadata metadata() {
+        return new EventMetadata(UUID.randomUUID().toString(), applicationId, "merchant-4003",
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), correlationId, null);
+    }
+
+    private SealedCustomer customer() {
+        return SealedCustomer.newBuilder()
+                .setNationalIdentityNumber(GatewayTestSetup.SEALER.seal(nationalId))
+                .setGsmNumber(GatewayTestSetup.SEALER.seal(gsm))
+                .setEmail(null).setFullName("Ayşe Yılmaz").setLanguage(Language.TR).build();
+    }
+
+    private static Cart cart() {
+        return new Cart(new CartPrice(new BigDecimal("20000.00"), new BigDecimal("100.00"), new BigDecimal("20100.00")),
+                List.of(CartItem.newBuilder().setProductName("Telefon 256 GB").setCategoryCode("ELECTRONICS")
+                        .setQuantity(1).setPrice(new BigDecimal("20000.00"))
+                        .setTotalPriceWithoutDiscounts(new BigDecimal("20000.00"))
+                        .setTotalPrice(new BigDecimal("20000.00")).setSellerExternalId("SELLER-001")
+                        .setCommissionRate(new BigDecimal("1.0000")).setCommissionAmount(null)
+                        .setWithholdingTax(new BigDecimal("0.10")).setMarketplaceCost(new BigDecimal("2.00")).build()));
+    }
+
+    private static synchronized KafkaProducer<String, SpecificRecord> producer() {
+        if (producer == null) {
+            Map<String, Object> config = new HashMap<>(EventSerde.producerProperties(
+                    SharedInfrastructure.schemaRegistry().registryApiUrl()));
+            config.put("bootstrap.servers", SharedInfrastructure.kafka().bootstrapServers());
+            config.put("acks", "all");
+            producer = new KafkaProducer<>(config);
+        }
+        return producer;
+    }
+
+    private static String nationalId() {
+        String nine = String.valueOf(NATIONAL_IDS.incrementAndGet());
+        int[] d = nine.chars().map(c -> c - '0').toArray();
+        int odd = d[0] + d[2] + d[4] + d[6] + d[8];
+        int even = d[1] + d[3] + d[5] + d[7];
+        int tenth = Math.floorMod(odd * 7 - even, 10);
+        return nine + tenth + (odd + even + tenth) % 10;
+    }
+}
