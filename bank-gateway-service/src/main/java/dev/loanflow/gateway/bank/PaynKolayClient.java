@@ -120,9 +120,14 @@ public class PaynKolayClient {
     private <T> BankReply<T> call(HttpMethod method, String path, Object body, Class<T> type) {
         String token = tokens.get();
         BankReply<T> reply = exchange(method, path, body, type, token);
-        if (reply instanceof BankReply.Refused<T> refused && refused.httpStatus() == 401) {
+        if (isUnauthorized(reply)) {
             tokens.rejected(token);
-            reply = exchange(method, path, body, type, tokens.get());
+            String renewed = tokens.get();
+            reply = exchange(method, path, body, type, renewed);
+            if (isUnauthorized(reply)) {
+                tokens.rejected(renewed);
+                throw new BankUnavailable("the bank refuses our credentials");
+            }
         }
         return reply;
     }
@@ -149,6 +154,10 @@ public class PaynKolayClient {
         } catch (ResourceAccessException e) {
             throw new BankUnavailable("bank unreachable or too slow: " + method + " " + templateOf(path), e);
         }
+    }
+
+    private static boolean isUnauthorized(BankReply<?> reply) {
+        return reply instanceof BankReply.Refused<?> refused && refused.httpStatus() == 401;
     }
 
     private String authenticate() {

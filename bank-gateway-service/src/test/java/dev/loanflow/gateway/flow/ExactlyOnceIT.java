@@ -59,5 +59,8 @@ class ExactlyOnceIT extends GatewayFlowTest {
         assertThat(applicationsAtTheBank(customer.orderId)).isEqualTo(1);
         assertThat(simulator("GET", "/sandbox/applications?orderId=" + customer.orderId, null).get(0)
                 .get("referenceId").asText()).isEqualTo(created.getApplicationReferenceId());
+        assertThat(jdbc.queryForList("select outcome from bank_interaction where application_id = ? "
+                + "and operation = 'application' order by id", String.class, customer.applicationId))
+                .startsWith("UNAVAILABLE").contains("REFUSED 400 DUPLICATE_ORDER_ID");
     }
 }

@@ -1,5 +1,7 @@
 package dev.loanflow.gateway.flow;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.loanflow.events.BankApplicationCreated;
 import dev.loanflow.events.BankApproved;
@@ -48,9 +51,17 @@ abstract class GatewayFlowTest extends GatewayIntegrationTest {
     }
 
     void faults(String json) {
-        simulator("PUT", "/sandbox/faults", "{\"latencyMillis\":0,\"latencyJitterMillis\":0,\"errorRate\":0,"
-                + "\"timeoutRate\":0,\"timeoutMillis\":30000,\"lostCallbackRate\":0,\"duplicateCallbackRate\":0,"
-                + json.substring(1));
+        try {
+            ObjectNode faults = JSON.createObjectNode().put("latencyMillis", 0).put("latencyJitterMillis", 0)
+                    .put("errorRate", 0).put("timeoutRate", 0).put("timeoutMillis", 30_000)
+                    .put("lostCallbackRate", 0).put("duplicateCallbackRate", 0);
+            faults.setAll((ObjectNode) JSON.readTree(json));
+            JsonNode applied = simulator("PUT", "/sandbox/faults", faults.toString());
+            faults.fieldNames().forEachRemaining(name -> assertThat(applied.path(name).asDouble())
+                    .as("fault %s the simulator accepted", name).isEqualTo(faults.get(name).asDouble()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     int applicationsAtTheBank(String orderId) {

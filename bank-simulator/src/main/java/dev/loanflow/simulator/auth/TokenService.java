@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,13 +21,14 @@ public final class TokenService {
 
     private static final String HEADER = encode("{\"alg\":\"HS512\",\"typ\":\"JWT\"}");
     private static final Pattern MERCHANT = Pattern.compile("\"merchant_no\":(\\d+)");
-    private static final Pattern ISSUED = Pattern.compile("\"iat\":(\\d+)");
     private static final Pattern EXPIRES = Pattern.compile("\"exp\":(\\d+)");
+    private static final Pattern SERIAL = Pattern.compile("\"sn\":(\\d+)");
 
     private final byte[] secret = new byte[64];
     private final Clock clock;
     private volatile Duration ttl;
-    private volatile long revokedBefore;
+    private final AtomicLong serials = new AtomicLong();
+    private volatile long revokedBelow;
 
     public TokenService(Duration ttl, Clock clock) {
         new SecureRandom().nextBytes(secret);
@@ -37,7 +39,7 @@ public final class TokenService {
     public String issue(long merchantNo) {
         long now = clock.instant().getEpochSecond();
         String payload = encode("{\"merchant_no\":" + merchantNo + ",\"iat\":" + now + ",\"exp\":" + (now + ttl.toSeconds())
-                + ",\"jti\":\"" + UUID.randomUUID() + "\"}");
+                + ",\"sn\":" + serials.incrementAndGet() + ",\"jti\":\"" + UUID.randomUUID() + "\"}");
         return HEADER + "." + payload + "." + sign(HEADER + "." + payload);
     }
 
@@ -50,7 +52,7 @@ public final class TokenService {
         }
         String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
         long now = clock.instant().getEpochSecond();
-        if (claim(EXPIRES, claims) <= now || claim(ISSUED, claims) < revokedBefore) {
+        if (claim(EXPIRES, claims) <= now || claim(SERIAL, claims) <= revokedBelow) {
             return Optional.empty();
         }
         return Optional.of(claim(MERCHANT, claims));
@@ -66,7 +68,7 @@ public final class TokenService {
 
     /** Every token issued so far stops working, as if it had expired. */
     public void expireAll() {
-        revokedBefore = clock.instant().getEpochSecond() + 1;
+        revokedBelow = serials.get();
     }
 
     private static long claim(Pattern pattern, String claims) {

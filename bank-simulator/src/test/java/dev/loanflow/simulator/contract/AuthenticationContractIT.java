@@ -36,7 +36,6 @@ class AuthenticationContractIT extends SimulatorContractTest {
         bank.post("/sandbox/tokens/expire", null, "{}");
 
         assertThat(bank.post("/loans/v1/facilitate/query/banks", token, "{}").status()).isEqualTo(401);
-        CallbackReceiver.sleep(1100);
         assertThat(bank.post("/loans/v1/facilitate/query/banks", bank.authenticate(), "{}").status()).isEqualTo(200);
     }
 }
