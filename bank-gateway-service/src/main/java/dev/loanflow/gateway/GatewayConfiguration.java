@@ -38,6 +38,10 @@ class GatewayConfiguration {
 
     @Bean
     PersonalDataSealer personalDataSealer(PersonalDataKeys keys) {
+        if (keys.keys() == null || keys.keys().isEmpty()) {
+            throw new IllegalStateException("no personal-data key configured: set PERSONAL_DATA_ACTIVE_KEY_ID and "
+                    + "LOANFLOW_PERSONALDATA_KEYS_<ID> (base64 of 32 random bytes)");
+        }
         return PersonalDataSealer.withBase64Keys(keys.activeKeyId(), keys.keys());
     }
 

@@ -65,6 +65,10 @@ public final class LocalStack {
         environment.put("DATABASE_URL", "jdbc:postgresql://localhost:" + postgres.port() + "/" + PostgresServer.DATABASE);
         environment.put("DATABASE_USER", PostgresServer.USER);
         environment.put("DATABASE_PASSWORD", PostgresServer.PASSWORD);
+        environment.putAll(sandboxBankCredentials());
+        environment.put("GATEWAY_PUBLIC_URL", "http://localhost:8082");
+        environment.put("PERSONAL_DATA_ACTIVE_KEY_ID", "local");
+        environment.put("LOANFLOW_PERSONALDATA_KEYS_LOCAL", randomKey());
 
         List<SpringBootProcess> processes = new ArrayList<>();
         for (Service service : SERVICES) {
@@ -76,6 +80,19 @@ public final class LocalStack {
 
         printSummary(kafka, postgres, registry, Duration.between(start, Instant.now()));
         new CountDownLatch(1).await();
+    }
+
+    /** The simulator's documented sandbox merchant; a real deployment sets these from its secret store. */
+    private static Map<String, String> sandboxBankCredentials() {
+        return Map.of("BANK_API_URL", "http://localhost:8090", "BANK_USERNAME", "sandbox", "BANK_PASSWORD", "sandbox",
+                "BANK_MERCHANT_NO", "4003", "BANK_API_SECRET_KEY", "sandbox-secret");
+    }
+
+    /** A fresh AES-256 key for personal data on every run: nothing sealed outlives the stack. */
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     private static List<org.apache.kafka.clients.admin.NewTopic> allTopics() {
