@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,12 +16,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 
+import dev.loanflow.eventing.EventingConfiguration;
 import dev.loanflow.gateway.bank.BankInteractions;
 import dev.loanflow.gateway.bank.BankProperties;
 import dev.loanflow.gateway.bank.PaynKolayClient;
 import dev.loanflow.schemas.sealing.PersonalDataSealer;
 
 @Configuration(proxyBeanMethods = false)
+@Import(EventingConfiguration.class)
 @EnableConfigurationProperties({BankProperties.class, GatewayConfiguration.PersonalDataKeys.class})
 @EnableScheduling
 @EnableCaching

@@ -7,7 +7,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.springframework.stereotype.Component;
 
 import dev.loanflow.events.EventMetadata;
-import dev.loanflow.gateway.outbox.Outbox;
+import dev.loanflow.eventing.Outbox;
 import dev.loanflow.gateway.persistence.BankApplicationRecord;
 import dev.loanflow.schemas.Topic;
 

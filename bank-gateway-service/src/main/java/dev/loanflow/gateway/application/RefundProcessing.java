@@ -16,7 +16,7 @@ import dev.loanflow.gateway.bank.BankReply;
 import dev.loanflow.gateway.bank.PaynKolayClient;
 import dev.loanflow.gateway.persistence.BankApplicationRecord;
 import dev.loanflow.gateway.persistence.BankApplications;
-import dev.loanflow.gateway.persistence.ProcessedEvents;
+import dev.loanflow.eventing.ProcessedEvents;
 import dev.loanflow.gateway.persistence.Refunds;
 
 /**

@@ -1,19 +1,19 @@
-package dev.loanflow.gateway.outbox;
+package dev.loanflow.eventing;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+
 
 import dev.loanflow.schemas.AvroCodec;
 import dev.loanflow.schemas.Topic;
 
 /** Appends events in the caller's transaction; {@link OutboxRelay} sends them to Kafka after commit. */
-@Component
+
 public class Outbox {
 
     private final JdbcClient jdbc;
 
-    Outbox(JdbcClient jdbc) {
+    public Outbox(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -1,4 +1,4 @@
-package dev.loanflow.gateway.outbox;
+package dev.loanflow.eventing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
+
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.loanflow.schemas.AvroCodec;
@@ -22,8 +22,8 @@ import dev.loanflow.schemas.AvroCodec;
  * works at a time across instances (a transaction-scoped advisory lock), which keeps each application's events in
  * order; a crash between send and delete sends a row again, and consumers deduplicate by event id.
  */
-@Component
-class OutboxRelay {
+
+public class OutboxRelay {
 
     private static final int BATCH = 500;
     private static final long RELAY_LOCK = 0x6f7574626f78L;
@@ -32,14 +32,14 @@ class OutboxRelay {
     private final KafkaTemplate<String, SpecificRecord> kafka;
     private final TransactionTemplate transaction;
 
-    OutboxRelay(JdbcClient jdbc, KafkaTemplate<String, SpecificRecord> kafka, TransactionTemplate transaction) {
+    public OutboxRelay(JdbcClient jdbc, KafkaTemplate<String, SpecificRecord> kafka, TransactionTemplate transaction) {
         this.jdbc = jdbc;
         this.kafka = kafka;
         this.transaction = transaction;
     }
 
     @Scheduled(fixedDelayString = "${loanflow.outbox.poll-interval:50ms}")
-    void relay() {
+    public void relay() {
         Integer sent;
         do {
             sent = transaction.execute(status -> relayBatch());

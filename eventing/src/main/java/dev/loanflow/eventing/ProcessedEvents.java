@@ -1,15 +1,15 @@
-package dev.loanflow.gateway.persistence;
+package dev.loanflow.eventing;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+
 
 /** Consumed events, recorded in the transaction of their effect. */
-@Repository
+
 public class ProcessedEvents {
 
     private final JdbcClient jdbc;
 
-    ProcessedEvents(JdbcClient jdbc) {
+    public ProcessedEvents(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
