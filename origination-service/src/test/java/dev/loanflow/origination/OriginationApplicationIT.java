@@ -2,10 +2,10 @@ package dev.loanflow.origination;
 
 import java.util.Set;
 
-import dev.loanflow.infra.spring.ServiceSmokeTest;
+import dev.loanflow.infra.spring.ServiceSmokeChecks;
 import dev.loanflow.schemas.Topic;
 
-class OriginationApplicationIT extends ServiceSmokeTest {
+class OriginationApplicationIT extends OriginationIntegrationTest implements ServiceSmokeChecks {
 
     @Override
     public String databaseSchema() {

@@ -1,0 +1,147 @@
+package dev.loanflow.origination.persistence;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.loanflow.events.ApplicationStatus;
+import dev.loanflow.events.BankApplicationCreated;
+import dev.loanflow.events.PreApprovalRequested;
+import dev.loanflow.events.PreApproved;
+import dev.loanflow.schemas.AvroCodec;
+
+@Repository
+public class Applications {
+
+    private static final String COLUMNS = "application_id, merchant_id, order_id, request_hash, status, version, "
+            + "bank_code, term, loan_amount, refunded_total, time_to_live, callback_url, correlation_id, "
+            + "loan_reference_id, detail, pre_approval_request, pre_approved, bank_application, created_at";
+
+    private final JdbcClient jdbc;
+
+    Applications(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(ApplicationRow row, String idempotencyKey) {
+        jdbc.sql("insert into loan_application (application_id, merchant_id, order_id, idempotency_key, request_hash, "
+                        + "status, bank_code, term, loan_amount, time_to_live, callback_url, correlation_id, pre_approval_request) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(row.applicationId(), row.merchantId(), row.orderId(), idempotencyKey, row.requestHash(),
+                        row.status().name(), row.bankCode(), row.term(), row.loanAmount(), Timestamp.from(row.timeToLive()),
+                        row.callbackUrl(), row.correlationId(), AvroCodec.encode(row.preApprovalRequest()))
+                .update();
+    }
+
+    public Optional<ApplicationRow> find(String applicationId) {
+        return jdbc.sql("select " + COLUMNS + " from loan_application where application_id = ?")
+                .param(applicationId).query(Applications::map).optional();
+    }
+
+    public Optional<ApplicationRow> findForMerchant(String merchantId, String applicationId) {
+        return find(applicationId).filter(row -> row.merchantId().equals(merchantId));
+    }
+
+    public Optional<ApplicationRow> findByOrder(String merchantId, String orderId) {
+        return jdbc.sql("select " + COLUMNS + " from loan_application where merchant_id = ? and order_id = ?")
+                .params(merchantId, orderId).query(Applications::map).optional();
+    }
+
+    public Optional<ApplicationRow> findByIdempotencyKey(String merchantId, String idempotencyKey) {
+        return jdbc.sql("select " + COLUMNS + " from loan_application where merchant_id = ? and idempotency_key = ?")
+                .params(merchantId, idempotencyKey).query(Applications::map).optional();
+    }
+
+    /** Moves the application on if nobody else did since it was read; false when the version moved. */
+    public boolean changeStatus(String applicationId, long expectedVersion, ApplicationStatus status, String detail) {
+        return jdbc.sql("update loan_application set status = ?, version = version + 1, updated_at = now(), "
+                        + "detail = coalesce(?, detail) where application_id = ? and version = ?")
+                .params(status.name(), detail, applicationId, expectedVersion).update() == 1;
+    }
+
+    public void recordPreApproval(String applicationId, PreApproved preApproved) {
+        updateColumn(applicationId, "pre_approved", preApproved);
+    }
+
+    public void recordBankApplication(String applicationId, BankApplicationCreated created) {
+        jdbc.sql("update loan_application set bank_application = ?, loan_reference_id = ? where application_id = ?")
+                .params(AvroCodec.encode(created), created.getApplicationReferenceId(), applicationId).update();
+    }
+
+    public void addRefunded(String applicationId, BigDecimal amount) {
+        jdbc.sql("update loan_application set refunded_total = refunded_total + ? where application_id = ?")
+                .params(amount, applicationId).update();
+    }
+
+    public void recordTransition(String applicationId, ApplicationStatus from, ApplicationStatus to, String event,
+                                 String causedBy, String actor) {
+        jdbc.sql("insert into application_transition (application_id, from_status, to_status, event, caused_by, actor) "
+                        + "values (?, ?, ?, ?, ?, ?)")
+                .params(applicationId, from == null ? null : from.name(), to.name(), event, causedBy, actor).update();
+    }
+
+    public List<Transition> history(String applicationId) {
+        return jdbc.sql("select from_status, to_status, event, caused_by, actor, occurred_at from application_transition "
+                        + "where application_id = ? order by id")
+                .param(applicationId)
+                .query((rs, n) -> new Transition(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getTimestamp(6).toInstant()))
+                .list();
+    }
+
+    /** Waiting applications past their time to live. */
+    public List<String> expired(Instant now, int limit) {
+        return jdbc.sql("select application_id from loan_application where status in ('NEW', 'PRE_APPROVED', 'STARTED') "
+                        + "and time_to_live < ? order by time_to_live limit ?")
+                .params(Timestamp.from(now), limit).query(String.class).list();
+    }
+
+    public Page report(String merchantId, Instant from, Instant to, List<String> statuses, int page, int size) {
+        String filter = " from loan_application where merchant_id = ? and created_at >= ? and created_at < ?"
+                + (statuses.isEmpty() ? "" : " and status = any(?)");
+        Object[] params = statuses.isEmpty()
+                ? new Object[] {merchantId, Timestamp.from(from), Timestamp.from(to)}
+                : new Object[] {merchantId, Timestamp.from(from), Timestamp.from(to), statuses.toArray(String[]::new)};
+        long total = jdbc.sql("select count(*)" + filter).params(params).query(Long.class).single();
+        List<ApplicationRow> rows = jdbc.sql("select " + COLUMNS + filter
+                        + " order by created_at desc, application_id limit " + size + " offset " + ((long) page * size))
+                .params(params).query(Applications::map).list();
+        return new Page(rows, total);
+    }
+
+    private void updateColumn(String applicationId, String column, SpecificRecord event) {
+        jdbc.sql("update loan_application set " + column + " = ? where application_id = ?")
+                .params(AvroCodec.encode(event), applicationId).update();
+    }
+
+    private static ApplicationRow map(ResultSet rs, int rowNumber) throws SQLException {
+        return new ApplicationRow(rs.getString("application_id"), rs.getString("merchant_id"), rs.getString("order_id"),
+                rs.getString("request_hash"), ApplicationStatus.valueOf(rs.getString("status")), rs.getLong("version"),
+                rs.getString("bank_code"), rs.getInt("term"), rs.getBigDecimal("loan_amount"),
+                rs.getBigDecimal("refunded_total"), rs.getTimestamp("time_to_live").toInstant(),
+                rs.getString("callback_url"), rs.getString("correlation_id"), rs.getString("loan_reference_id"),
+                rs.getString("detail"),
+                (PreApprovalRequested) decode(PreApprovalRequested.class, rs.getBytes("pre_approval_request")),
+                (PreApproved) decode(PreApproved.class, rs.getBytes("pre_approved")),
+                (BankApplicationCreated) decode(BankApplicationCreated.class, rs.getBytes("bank_application")),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static SpecificRecord decode(Class<?> type, byte[] bytes) {
+        return bytes == null ? null : AvroCodec.decode(type.getName(), bytes);
+    }
+
+    public record Transition(String from, String to, String event, String causedBy, String actor, Instant at) {
+    }
+
+    public record Page(List<ApplicationRow> rows, long total) {
+    }
+}

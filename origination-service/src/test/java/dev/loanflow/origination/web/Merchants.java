@@ -1,0 +1,120 @@
+package dev.loanflow.origination.web;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A merchant calling the applications API over HTTP with valid, editable application bodies. */
+final class Merchants {
+
+    private static final AtomicInteger NATIONAL_IDS = new AtomicInteger(400_000_000);
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TestRestTemplate http;
+    final String merchantId;
+
+    Merchants(TestRestTemplate http, String merchantId) {
+        this.http = http;
+        this.merchantId = merchantId;
+    }
+
+    static Map<String, Object> validApplication() {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("productName", "Telefon 256 GB");
+        item.put("categoryCode", "ELECTRONICS");
+        item.put("quantity", 1);
+        item.put("price", new BigDecimal("20000.00"));
+        item.put("totalPriceWithoutDiscounts", new BigDecimal("20000.00"));
+        item.put("totalPrice", new BigDecimal("20000.00"));
+        item.put("sellerExternalId", "SELLER-001");
+        item.put("commissionRate", new BigDecimal("1.00"));
+        Map<String, Object> cart = new LinkedHashMap<>();
+        cart.put("price", new LinkedHashMap<>(Map.of("itemsPrice", new BigDecimal("20000.00"),
+                "shippingPrice", new BigDecimal("100.00"), "totalPrice", new BigDecimal("20100.00"))));
+        cart.put("items", List.of(item));
+        Map<String, Object> customer = new LinkedHashMap<>();
+        customer.put("nationalIdentityNumber", nationalId());
+        customer.put("gsmNumber", "5551234567");
+        customer.put("email", "ayse.yilmaz@example.com");
+        customer.put("fullName", "Ayşe Yılmaz");
+        customer.put("language", "TR");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("orderId", "ORDER-" + UUID.randomUUID());
+        body.put("bankCode", "AKTIFBANK");
+        body.put("term", 6);
+        body.put("timeToLive", Instant.now().plus(1, ChronoUnit.HOURS).toString());
+        body.put("callbackUrl", "https://shop.example.com/loan-events");
+        body.put("customer", customer);
+        body.put("cart", cart);
+        return body;
+    }
+
+    ResponseEntity<JsonNode> submit(Object body) {
+        return submit(body, null);
+    }
+
+    ResponseEntity<JsonNode> submit(Object body, String idempotencyKey) {
+        HttpHeaders headers = headers();
+        if (idempotencyKey != null) {
+            headers.set("Idempotency-Key", idempotencyKey);
+        }
+        return http.exchange("/applications", HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
+    String submitted() {
+        return submit(validApplication()).getBody().get("applicationId").asText();
+    }
+
+    ResponseEntity<JsonNode> get(String applicationId) {
+        return http.exchange("/applications/" + applicationId, HttpMethod.GET, new HttpEntity<>(headers()), JsonNode.class);
+    }
+
+    String status(String applicationId) {
+        return get(applicationId).getBody().get("status").asText();
+    }
+
+    ResponseEntity<JsonNode> cancel(String applicationId) {
+        return http.exchange("/applications/" + applicationId + "/cancel", HttpMethod.POST, new HttpEntity<>(headers()),
+                JsonNode.class);
+    }
+
+    ResponseEntity<JsonNode> refund(String applicationId, String amount) {
+        return http.exchange("/applications/" + applicationId + "/refunds", HttpMethod.POST,
+                new HttpEntity<>(Map.of("amount", new BigDecimal(amount)), headers()), JsonNode.class);
+    }
+
+    ResponseEntity<JsonNode> report(String query) {
+        return http.exchange("/applications?" + query, HttpMethod.GET, new HttpEntity<>(headers()), JsonNode.class);
+    }
+
+    private HttpHeaders headers() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("X-Merchant-Id", merchantId);
+        return headers;
+    }
+
+    static String nationalId() {
+        String nine = String.valueOf(NATIONAL_IDS.incrementAndGet());
+        int[] d = nine.chars().map(c -> c - '0').toArray();
+        int odd = d[0] + d[2] + d[4] + d[6] + d[8];
+        int even = d[1] + d[3] + d[5] + d[7];
+        int tenth = Math.floorMod(odd * 7 - even, 10);
+        return nine + tenth + (odd + even + tenth) % 10;
+    }
+}
