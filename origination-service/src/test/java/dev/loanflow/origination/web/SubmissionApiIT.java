@@ -21,6 +21,7 @@ import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.loanflow.origination.Merchants;
 import dev.loanflow.origination.OriginationIntegrationTest;
 
 class SubmissionApiIT extends OriginationIntegrationTest {

@@ -1,4 +1,4 @@
-package dev.loanflow.origination.web;
+package dev.loanflow.origination;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -20,20 +20,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A merchant calling the applications API over HTTP with valid, editable application bodies. */
-final class Merchants {
+public final class Merchants {
 
     private static final AtomicInteger NATIONAL_IDS = new AtomicInteger(400_000_000);
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final TestRestTemplate http;
-    final String merchantId;
+    public final String merchantId;
 
-    Merchants(TestRestTemplate http, String merchantId) {
+    public Merchants(TestRestTemplate http, String merchantId) {
         this.http = http;
         this.merchantId = merchantId;
     }
 
-    static Map<String, Object> validApplication() {
+    public static Map<String, Object> validApplication() {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("productName", "Telefon 256 GB");
         item.put("categoryCode", "ELECTRONICS");
@@ -64,11 +64,11 @@ final class Merchants {
         return body;
     }
 
-    ResponseEntity<JsonNode> submit(Object body) {
+    public ResponseEntity<JsonNode> submit(Object body) {
         return submit(body, null);
     }
 
-    ResponseEntity<JsonNode> submit(Object body, String idempotencyKey) {
+    public ResponseEntity<JsonNode> submit(Object body, String idempotencyKey) {
         HttpHeaders headers = headers();
         if (idempotencyKey != null) {
             headers.set("Idempotency-Key", idempotencyKey);
@@ -76,29 +76,29 @@ final class Merchants {
         return http.exchange("/applications", HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
     }
 
-    String submitted() {
+    public String submitted() {
         return submit(validApplication()).getBody().get("applicationId").asText();
     }
 
-    ResponseEntity<JsonNode> get(String applicationId) {
+    public ResponseEntity<JsonNode> get(String applicationId) {
         return http.exchange("/applications/" + applicationId, HttpMethod.GET, new HttpEntity<>(headers()), JsonNode.class);
     }
 
-    String status(String applicationId) {
+    public String status(String applicationId) {
         return get(applicationId).getBody().get("status").asText();
     }
 
-    ResponseEntity<JsonNode> cancel(String applicationId) {
+    public ResponseEntity<JsonNode> cancel(String applicationId) {
         return http.exchange("/applications/" + applicationId + "/cancel", HttpMethod.POST, new HttpEntity<>(headers()),
                 JsonNode.class);
     }
 
-    ResponseEntity<JsonNode> refund(String applicationId, String amount) {
+    public ResponseEntity<JsonNode> refund(String applicationId, String amount) {
         return http.exchange("/applications/" + applicationId + "/refunds", HttpMethod.POST,
                 new HttpEntity<>(Map.of("amount", new BigDecimal(amount)), headers()), JsonNode.class);
     }
 
-    ResponseEntity<JsonNode> report(String query) {
+    public ResponseEntity<JsonNode> report(String query) {
         return http.exchange("/applications?" + query, HttpMethod.GET, new HttpEntity<>(headers()), JsonNode.class);
     }
 
@@ -109,7 +109,7 @@ final class Merchants {
         return headers;
     }
 
-    static String nationalId() {
+    public static String nationalId() {
         String nine = String.valueOf(NATIONAL_IDS.incrementAndGet());
         int[] d = nine.chars().map(c -> c - '0').toArray();
         int odd = d[0] + d[2] + d[4] + d[6] + d[8];
