@@ -24,10 +24,10 @@ import dev.loanflow.origination.persistence.Applications;
  * events commit in the same transaction. An illegal event changes nothing and is reported as an anomaly.
  */
 @Component
-class ApplicationTransitions {
+public class ApplicationTransitions {
 
     private static final Logger log = LoggerFactory.getLogger(ApplicationTransitions.class);
-    private static final int ATTEMPTS = 5;
+    private static final int ATTEMPTS = 20;
 
     private final Applications applications;
     private final LifecycleEngine engine;
@@ -92,6 +92,7 @@ class ApplicationTransitions {
                 if (attempt == ATTEMPTS) {
                     throw conflict;
                 }
+                pauseBeforeRetry();
             }
         }
     }
@@ -124,6 +125,14 @@ class ApplicationTransitions {
         return new Applied(row, after);
     }
 
+    private static void pauseBeforeRetry() {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void markProcessed(Cause cause) {
         if (cause.eventId() != null && !processed.markProcessed(cause.eventId(), cause.eventType())) {
             throw new DuplicateEvent();
@@ -131,7 +140,7 @@ class ApplicationTransitions {
     }
 
     /** Another transaction moved the application first; the event is applied again to the new state. */
-    static final class ConcurrentChange extends RuntimeException {
+    public static final class ConcurrentChange extends RuntimeException {
     }
 
     /** Another consumer processed the same event first. */

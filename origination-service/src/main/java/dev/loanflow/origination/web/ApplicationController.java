@@ -7,7 +7,6 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,7 +33,6 @@ import dev.loanflow.origination.web.ApplicationModels.*;
 
 /** Loan applications for merchants; every merchant sees and acts on its own applications only. */
 @RestController
-@Validated
 @RequestMapping("/applications")
 class ApplicationController {
 

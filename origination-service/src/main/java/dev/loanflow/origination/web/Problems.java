@@ -20,6 +20,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
+import jakarta.validation.ConstraintViolationException;
+
+import dev.loanflow.origination.application.ApplicationTransitions;
 import dev.loanflow.origination.domain.Violation;
 
 /** Every refusal is application/problem+json; invalid input names each bad field under {@code errors}. */
@@ -60,7 +63,12 @@ class Problems {
         return of(HttpStatus.BAD_REQUEST, "Unreadable request", "malformed JSON, a duplicated key or a wrong field type");
     }
 
-    @ExceptionHandler({MissingRequestHeaderException.class, MissingServletRequestParameterException.class,
+    @ExceptionHandler(ApplicationTransitions.ConcurrentChange.class)
+    ResponseEntity<ProblemDetail> busy(ApplicationTransitions.ConcurrentChange busy) {
+        return of(HttpStatus.CONFLICT, "Concurrent change", "the application changed while this request ran; try again");
+    }
+
+    @ExceptionHandler({MissingRequestHeaderException.class, ConstraintViolationException.class, MissingServletRequestParameterException.class,
             MethodArgumentTypeMismatchException.class, HandlerMethodValidationException.class})
     ResponseEntity<ProblemDetail> badParameter(Exception bad) {
         return of(HttpStatus.BAD_REQUEST, "Invalid request", bad.getMessage());
