@@ -1,0 +1,131 @@
+package dev.loanflow.eventing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.loanflow.events.ActorType;
+import dev.loanflow.events.ApplicationTimedOut;
+import dev.loanflow.events.EventMetadata;
+import dev.loanflow.infra.FreePorts;
+import dev.loanflow.infra.PostgresServer;
+import dev.loanflow.infra.SharedInfrastructure;
+import dev.loanflow.schemas.EventSerde;
+import dev.loanflow.schemas.Topic;
+
+/** Invariant: an event committed to the outbox reaches Kafka, in order per application, whatever happens after commit. */
+class OutboxRelayIT {
+
+    private static JdbcClient jdbc;
+    private static TransactionTemplate transaction;
+
+    @BeforeAll
+    static void database() {
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(
+                SharedInfrastructure.postgres().jdbcUrl() + "&currentSchema=outbox_test", PostgresServer.USER, PostgresServer.PASSWORD);
+        jdbc = JdbcClient.create(dataSource);
+        jdbc.sql("create schema if not exists outbox_test").update();
+        jdbc.sql("create table if not exists outbox_test.outbox (id bigserial primary key, application_id varchar(64) not null, "
+                + "topic varchar(200) not null, event_type varchar(200) not null, payload bytea not null, "
+                + "created_at timestamptz not null default now())").update();
+        transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        SharedInfrastructure.kafka().createTopics(List.of(Topic.BANK_OUTCOMES.newTopic((short) 1)));
+    }
+
+    @Test
+    void eventsCommittedBeforeACrashArePublishedByTheNextRelayInOrder() {
+        String applicationId = "crash-" + UUID.randomUUID();
+        List<ApplicationTimedOut> committed = commitEvents(applicationId, 5);
+
+        new OutboxRelay(jdbc, kafka(SharedInfrastructure.kafka().bootstrapServers()), transaction).relay();
+
+        assertThat(published(applicationId, 5)).extracting(event -> ((ApplicationTimedOut) event).getMetadata().getEventId())
+                .containsExactlyElementsOf(committed.stream().map(event -> event.getMetadata().getEventId()).toList());
+        assertThat(outboxRows(applicationId)).isZero();
+    }
+
+    @Test
+    void eventsStayInTheOutboxWhileKafkaIsUnreachableAndLeaveOnceItIsBack() {
+        String applicationId = "outage-" + UUID.randomUUID();
+        commitEvents(applicationId, 3);
+        OutboxRelay cutOff = new OutboxRelay(jdbc, kafka("127.0.0.1:" + FreePorts.find()), transaction);
+
+        assertThatThrownBy(cutOff::relay).isInstanceOf(RuntimeException.class);
+        assertThat(outboxRows(applicationId)).isEqualTo(3);
+
+        new OutboxRelay(jdbc, kafka(SharedInfrastructure.kafka().bootstrapServers()), transaction).relay();
+
+        assertThat(published(applicationId, 3)).hasSize(3);
+        assertThat(outboxRows(applicationId)).isZero();
+    }
+
+    private static List<ApplicationTimedOut> commitEvents(String applicationId, int count) {
+        Outbox outbox = new Outbox(jdbc);
+        List<ApplicationTimedOut> events = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ApplicationTimedOut event = ApplicationTimedOut.newBuilder()
+                    .setMetadata(new EventMetadata(UUID.randomUUID().toString(), applicationId, "merchant", Instant.now(),
+                            applicationId, null))
+                    .setDetectedBy(ActorType.SYSTEM).setTimeToLive(Instant.parse("2026-01-01T00:00:00Z")).build();
+            events.add(event);
+            transaction.executeWithoutResult(status -> outbox.append(Topic.BANK_OUTCOMES, applicationId, event));
+        }
+        return events;
+    }
+
+    private static int outboxRows(String applicationId) {
+        return jdbc.sql("select count(*) from outbox where application_id = ?").param(applicationId).query(Integer.class).single();
+    }
+
+    private static KafkaTemplate<String, SpecificRecord> kafka(String bootstrapServers) {
+        Map<String, Object> config = new HashMap<>(EventSerde.producerProperties(
+                SharedInfrastructure.schemaRegistry().registryApiUrl()));
+        config.put("bootstrap.servers", bootstrapServers);
+        config.put("acks", "all");
+        config.put("max.block.ms", 2_000);
+        config.put("delivery.timeout.ms", 3_000);
+        config.put("request.timeout.ms", 1_000);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+    }
+
+    private static List<SpecificRecord> published(String applicationId, int expected) {
+        Map<String, Object> config = new HashMap<>(EventSerde.consumerProperties(
+                SharedInfrastructure.schemaRegistry().registryApiUrl()));
+        config.put("bootstrap.servers", SharedInfrastructure.kafka().bootstrapServers());
+        config.put("group.id", "outbox-check-" + UUID.randomUUID());
+        config.put("auto.offset.reset", "earliest");
+        List<SpecificRecord> found = new ArrayList<>();
+        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(List.of(Topic.BANK_OUTCOMES.topicName()));
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (found.size() < expected && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(300))) {
+                    if (applicationId.equals(record.key())) {
+                        found.add(record.value());
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+}
