@@ -1,0 +1,73 @@
+package dev.loanflow.notification.content;
+
+import java.text.MessageFormat;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.stream.Collectors;
+
+import dev.loanflow.events.ApplicationStatusChanged;
+import dev.loanflow.events.Installment;
+import dev.loanflow.events.Language;
+
+/**
+ * What the customer reads, per status and language, from {@code notifications_<language>.properties}: an e-mail
+ * subject and body, and an SMS text. Placeholders: {0} name, {1} order, {2} loan amount, {3} refunded total,
+ * {4} bank redirection URL, {5} installment plan, {6} term, {7} remaining amount.
+ */
+public final class CustomerMessages {
+
+    private static final ZoneId TURKEY = ZoneId.of("Europe/Istanbul");
+
+    public record Email(String subject, String body) {
+    }
+
+    public Optional<Email> email(ApplicationStatusChanged change) {
+        Locale locale = localeOf(change);
+        return text(change, "email." + change.getStatus() + ".subject", locale)
+                .flatMap(subject -> text(change, "email." + change.getStatus() + ".body", locale)
+                        .map(body -> new Email(subject, body)));
+    }
+
+    public Optional<String> sms(ApplicationStatusChanged change) {
+        return text(change, "sms." + change.getStatus(), localeOf(change));
+    }
+
+    private Optional<String> text(ApplicationStatusChanged change, String key, Locale locale) {
+        ResourceBundle bundle = ResourceBundle.getBundle("templates/notifications", locale);
+        try {
+            return Optional.of(new MessageFormat(bundle.getString(key), locale).format(arguments(change, locale)));
+        } catch (MissingResourceException noTemplate) {
+            return Optional.empty();
+        }
+    }
+
+    private static Object[] arguments(ApplicationStatusChanged change, Locale locale) {
+        String name = change.getCustomer() == null || change.getCustomer().getFullName() == null
+                ? "" : change.getCustomer().getFullName();
+        return new Object[] {name, change.getOrderId(), MoneyFormat.format(change.getLoanAmount(), locale),
+                MoneyFormat.format(change.getRefundedTotal(), locale),
+                change.getBankRedirectionUrl() == null ? "" : change.getBankRedirectionUrl(),
+                plan(change, locale), change.getTerm() == null ? "" : change.getTerm().toString(),
+                MoneyFormat.format(change.getLoanAmount().subtract(change.getRefundedTotal()), locale)};
+    }
+
+    private static String plan(ApplicationStatusChanged change, Locale locale) {
+        if (change.getPaymentPlan() == null) {
+            return "";
+        }
+        DateTimeFormatter date = DateTimeFormatter.ofPattern("tr".equals(locale.getLanguage()) ? "dd.MM.yyyy" : "d MMM yyyy", locale);
+        return change.getPaymentPlan().getInstallments().stream()
+                .map((Installment installment) -> installment.getNumber() + ". " + date.format(installment.getDueDate().atZone(TURKEY))
+                        + "  " + MoneyFormat.format(installment.getAmount(), locale))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static Locale localeOf(ApplicationStatusChanged change) {
+        Language language = change.getCustomer() == null ? Language.TR : change.getCustomer().getLanguage();
+        return language == Language.EN ? Locale.ENGLISH : Locale.forLanguageTag("tr");
+    }
+}

@@ -1,0 +1,112 @@
+package dev.loanflow.notification.delivery;
+
+import java.nio.ByteBuffer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.loanflow.events.SealedValue;
+
+@Repository
+public class Deliveries {
+
+    private static final String COLUMNS = "id, event_id, application_id, merchant_id, channel, recipient_masked, "
+            + "recipient_sealed, recipient_key_id, target_url, subject, body, status, attempts, next_attempt_at, last_error, created_at";
+
+    private final JdbcClient jdbc;
+
+    Deliveries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Delivery(long id, String eventId, String applicationId, String merchantId, Channel channel,
+                           String recipientMasked, SealedValue recipient, String targetUrl, String subject, String body,
+                           String status, int attempts, Instant nextAttemptAt, String lastError, Instant createdAt) {
+    }
+
+    public record Attempt(int attempt, String outcome, String detail, Instant at) {
+    }
+
+    /** Adds a delivery unless this event already has one on the channel; true when added. */
+    public boolean enqueue(String eventId, String applicationId, String merchantId, Channel channel, String recipientMasked,
+                           SealedValue recipient, String targetUrl, String subject, String body) {
+        return jdbc.sql("insert into delivery (event_id, application_id, merchant_id, channel, recipient_masked, "
+                        + "recipient_sealed, recipient_key_id, target_url, subject, body, status) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING') on conflict (event_id, channel) do nothing")
+                .params(eventId, applicationId, merchantId, channel.name(), recipientMasked,
+                        recipient == null ? null : bytes(recipient.getCiphertext()),
+                        recipient == null ? null : recipient.getKeyId(), targetUrl, subject, body)
+                .update() == 1;
+    }
+
+    /** Takes due deliveries for one attempt; the lease lets another instance retry one whose sender died mid-attempt. */
+    public List<Delivery> claimDue(int limit, Duration lease) {
+        return jdbc.sql("update delivery set status = 'SENDING', next_attempt_at = now() + make_interval(secs => ?), "
+                        + "updated_at = now() where id in (select id from delivery where status in ('PENDING', 'RETRYING', 'SENDING') "
+                        + "and next_attempt_at <= now() order by next_attempt_at limit ? for update skip locked) returning " + COLUMNS)
+                .params(lease.toSeconds(), limit).query(Deliveries::map).list();
+    }
+
+    public void recordAttempt(long deliveryId, int attempt, String outcome, String detail) {
+        jdbc.sql("insert into delivery_attempt (delivery_id, attempt, outcome, detail) values (?, ?, ?, ?)")
+                .params(deliveryId, attempt, outcome, truncate(detail)).update();
+    }
+
+    public void finish(long deliveryId, int attempts, String status, String lastError, Instant nextAttemptAt) {
+        jdbc.sql("update delivery set status = ?, attempts = ?, last_error = ?, next_attempt_at = ?, updated_at = now() "
+                        + "where id = ?")
+                .params(status, attempts, truncate(lastError), Timestamp.from(nextAttemptAt), deliveryId).update();
+    }
+
+    public List<Delivery> ofApplication(String merchantId, String applicationId) {
+        return jdbc.sql("select " + COLUMNS + " from delivery where merchant_id = ? and application_id = ? order by id")
+                .params(merchantId, applicationId).query(Deliveries::map).list();
+    }
+
+    public List<Attempt> attempts(long deliveryId) {
+        return jdbc.sql("select attempt, outcome, detail, attempted_at from delivery_attempt where delivery_id = ? order by id")
+                .param(deliveryId)
+                .query((rs, n) -> new Attempt(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+
+    public Optional<Delivery> find(String merchantId, long deliveryId) {
+        return jdbc.sql("select " + COLUMNS + " from delivery where merchant_id = ? and id = ?")
+                .params(merchantId, deliveryId).query(Deliveries::map).optional();
+    }
+
+    /** Puts a dead-lettered webhook back in the queue for another round of attempts. */
+    public boolean replay(String merchantId, long deliveryId) {
+        return jdbc.sql("update delivery set status = 'PENDING', attempts = 0, next_attempt_at = now(), updated_at = now() "
+                        + "where merchant_id = ? and id = ? and channel = 'WEBHOOK' and status = 'DEAD'")
+                .params(merchantId, deliveryId).update() == 1;
+    }
+
+    private static Delivery map(ResultSet rs, int rowNumber) throws SQLException {
+        byte[] sealed = rs.getBytes("recipient_sealed");
+        return new Delivery(rs.getLong("id"), rs.getString("event_id"), rs.getString("application_id"),
+                rs.getString("merchant_id"), Channel.valueOf(rs.getString("channel")), rs.getString("recipient_masked"),
+                sealed == null ? null : new SealedValue(rs.getString("recipient_key_id"), ByteBuffer.wrap(sealed)),
+                rs.getString("target_url"), rs.getString("subject"), rs.getString("body"), rs.getString("status"),
+                rs.getInt("attempts"), rs.getTimestamp("next_attempt_at").toInstant(), rs.getString("last_error"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        ByteBuffer copy = buffer.duplicate();
+        byte[] bytes = new byte[copy.remaining()];
+        copy.get(bytes);
+        return bytes;
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 500 ? text : text.substring(0, 500);
+    }
+}

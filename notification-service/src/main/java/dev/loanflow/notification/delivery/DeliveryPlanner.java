@@ -1,0 +1,99 @@
+package dev.loanflow.notification.delivery;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.loanflow.eventing.ProcessedEvents;
+import dev.loanflow.events.ApplicationStatusChanged;
+import dev.loanflow.events.SealedCustomer;
+import dev.loanflow.notification.channel.Masking;
+import dev.loanflow.notification.content.CustomerMessages;
+import dev.loanflow.schemas.sealing.PersonalDataSealer;
+
+/**
+ * Turns a status change into the deliveries the rules ask for, in one transaction with the consumed event's id, so a
+ * redelivered event adds nothing. Sending happens later, in {@link DeliveryDispatcher}.
+ */
+@Component
+public class DeliveryPlanner {
+
+    private final NotificationRules rules;
+    private final CustomerMessages messages = new CustomerMessages();
+    private final Deliveries deliveries;
+    private final ProcessedEvents processed;
+    private final PersonalDataSealer sealer;
+    private final ObjectMapper json;
+    private final TransactionTemplate transaction;
+
+    DeliveryPlanner(NotificationRules rules, Deliveries deliveries, ProcessedEvents processed, PersonalDataSealer sealer,
+                    ObjectMapper json, TransactionTemplate transaction) {
+        this.rules = rules;
+        this.deliveries = deliveries;
+        this.processed = processed;
+        this.sealer = sealer;
+        this.json = json;
+        this.transaction = transaction;
+    }
+
+    public void plan(ApplicationStatusChanged change) {
+        String eventId = change.getMetadata().getEventId();
+        List<Channel> channels = rules.channelsFor(change.getStatus());
+        transaction.executeWithoutResult(status -> {
+            if (!processed.markProcessed(eventId, ApplicationStatusChanged.class.getSimpleName())) {
+                return;
+            }
+            for (Channel channel : channels) {
+                enqueue(change, channel);
+            }
+        });
+    }
+
+    private void enqueue(ApplicationStatusChanged change, Channel channel) {
+        String eventId = change.getMetadata().getEventId();
+        String applicationId = change.getMetadata().getApplicationId();
+        String merchantId = change.getMetadata().getMerchantId();
+        SealedCustomer customer = change.getCustomer();
+        switch (channel) {
+            case EMAIL -> {
+                if (customer != null && customer.getEmail() != null) {
+                    messages.email(change).ifPresent(email -> deliveries.enqueue(eventId, applicationId, merchantId,
+                            channel, Masking.email(sealer.open(customer.getEmail())), customer.getEmail(), null,
+                            email.subject(), email.body()));
+                }
+            }
+            case SMS -> {
+                if (customer != null) {
+                    messages.sms(change).ifPresent(text -> deliveries.enqueue(eventId, applicationId, merchantId, channel,
+                            Masking.phone(sealer.open(customer.getGsmNumber())), customer.getGsmNumber(), null, null, text));
+                }
+            }
+            case WEBHOOK -> deliveries.enqueue(eventId, applicationId, merchantId, channel, change.getMerchantCallbackUrl(),
+                    null, change.getMerchantCallbackUrl(), null, webhookBody(change));
+        }
+    }
+
+    private String webhookBody(ApplicationStatusChanged change) {
+        ObjectNode data = json.createObjectNode()
+                .put("applicationId", change.getMetadata().getApplicationId())
+                .put("orderId", change.getOrderId())
+                .put("status", change.getStatus().name())
+                .put("previousStatus", change.getPreviousStatus() == null ? null : change.getPreviousStatus().name())
+                .put("loanAmount", change.getLoanAmount())
+                .put("refundedTotal", change.getRefundedTotal())
+                .put("bankRedirectionUrl", change.getBankRedirectionUrl())
+                .put("detail", change.getDetail());
+        try {
+            return json.writeValueAsString(Map.of("type", "loan.application.status_changed",
+                    "timestamp", change.getMetadata().getOccurredAt().toString(), "data", data));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
