@@ -1,0 +1,56 @@
+package dev.loanflow.notification.flow;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpServer;
+
+/** A real HTTP server on loopback that records requests and answers each path with the status it is told. */
+final class LoopbackServer {
+
+    record Received(String path, Map<String, List<String>> headers, String body) {
+
+        String header(String name) {
+            return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                    .map(entry -> entry.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    private final HttpServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, Integer> statusByPath = new ConcurrentHashMap<>();
+
+    LoopbackServer() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            received.add(new Received(path, Map.copyOf(exchange.getRequestHeaders()),
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            exchange.sendResponseHeaders(statusByPath.getOrDefault(path, 200), -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    void answer(String path, int status) {
+        statusByPath.put(path, status);
+    }
+
+    List<Received> at(String path) {
+        return received.stream().filter(request -> request.path().equals(path)).toList();
+    }
+}

@@ -1,0 +1,338 @@
+package dev.loanflow.notification.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import jakarta.mail.internet.MimeMessage;
+
+import dev.loanflow.events.ApplicationStatus;
+import dev.loanflow.events.ApplicationStatusChanged;
+import dev.loanflow.events.EventMetadata;
+import dev.loanflow.events.Installment;
+import dev.loanflow.events.Language;
+import dev.loanflow.events.PaymentPlan;
+import dev.loanflow.events.SealedCustomer;
+import dev.loanflow.infra.FreePorts;
+import dev.loanflow.infra.SharedInfrastructure;
+import dev.loanflow.infra.spring.ServiceSmokeChecks;
+import dev.loanflow.schemas.EventSerde;
+import dev.loanflow.schemas.Topic;
+import dev.loanflow.schemas.sealing.PersonalDataSealer;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class NotificationFlowIT implements ServiceSmokeChecks {
+
+    private static final String KEY = randomKey();
+    private static final PersonalDataSealer SEALER = PersonalDataSealer.withBase64Keys("test", Map.of("test", KEY));
+    private static final String WEBHOOK_SECRET = "whsec_" + randomKey();
+    private static final GreenMail SMTP = startSmtp();
+    private static final LoopbackServer OUTSIDE = new LoopbackServer();
+
+    @DynamicPropertySource
+    static void notification(DynamicPropertyRegistry registry) {
+        SharedInfrastructure.springProperties().forEach((key, value) -> registry.add(key, () -> value));
+        SharedInfrastructure.kafka().createTopics(Arrays.stream(Topic.values())
+                .flatMap(topic -> Stream.of(topic.newTopic((short) 1), topic.newDeadLetterTopic((short) 1))).toList());
+        registry.add("loanflow.personal-data.active-key-id", () -> "test");
+        registry.add("loanflow.personal-data.keys.test", () -> KEY);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        registry.add("loanflow.sms.provider", () -> "http");
+        registry.add("loanflow.sms.url", () -> OUTSIDE.url("/sms"));
+        registry.add("loanflow.sms.api-key", () -> "sms-test-key");
+        registry.add("loanflow.webhooks.default-secret", () -> WEBHOOK_SECRET);
+        registry.add("loanflow.webhooks.allow-private-network", () -> "true");
+        registry.add("loanflow.webhooks.timeout", () -> "2s");
+        registry.add("loanflow.delivery.poll-interval", () -> "100ms");
+        registry.add("loanflow.delivery.retry-delays", () -> "300ms,300ms");
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Override
+    public JdbcTemplate jdbc() {
+        return jdbc;
+    }
+
+    @Override
+    public TestRestTemplate http() {
+        return http;
+    }
+
+    @Override
+    public String databaseSchema() {
+        return "notification";
+    }
+
+    @Override
+    public java.util.Set<String> topicsItOwns() {
+        return java.util.Set.of(Topic.LIFECYCLE.deadLetterTopicName());
+    }
+
+    @Test
+    void approvalEmailInTurkishCarriesTheAmountsAndThePlan() throws Exception {
+        String email = uniqueEmail();
+        publish(change(ApplicationStatus.APPROVED, email, Language.TR, "/hooks/approved-tr"));
+
+        MimeMessage message = awaitEmail(email);
+
+        assertThat(message.getSubject()).isEqualTo("Alışveriş krediniz onaylandı (ORDER-42)");
+        assertThat(message.getContent().toString()).contains("20.100,00 TL").contains("6 taksitle")
+                .contains("1. 24.01.2026  4.016,84 TL").contains("Ayşe Yılmaz");
+    }
+
+    @Test
+    void englishCustomerGetsEnglishWithEnglishAmounts() throws Exception {
+        String email = uniqueEmail();
+        publish(change(ApplicationStatus.APPROVED, email, Language.EN, "/hooks/approved-en"));
+
+        MimeMessage message = awaitEmail(email);
+
+        assertThat(message.getSubject()).isEqualTo("Your shopping loan is approved (ORDER-42)");
+        assertThat(message.getContent().toString()).contains("TL 20,100.00").contains("TL 4,016.84");
+    }
+
+    @Test
+    void customerWhoMustActAtTheBankGetsAnSmsWithTheLinkThroughTheProvider() {
+        ApplicationStatusChanged started = change(ApplicationStatus.STARTED, uniqueEmail(), Language.TR, "/hooks/started");
+        publish(started);
+
+        LoopbackServer.Received sms = await(() -> OUTSIDE.at("/sms").stream()
+                .filter(request -> request.body().contains(started.getBankRedirectionUrl())).findFirst().orElse(null));
+
+        assertThat(sms.header("Authorization")).isEqualTo("Bearer sms-test-key");
+        assertThat(sms.body()).contains("\"recipient\":\"+905551234567\"").contains("\"sender\":\"LOANFLOW\"");
+    }
+
+    @Test
+    void webhookIsSignedSoTheMerchantCanVerifyIt() throws Exception {
+        ApplicationStatusChanged approved = change(ApplicationStatus.APPROVED, uniqueEmail(), Language.TR, "/hooks/signed");
+        publish(approved);
+
+        LoopbackServer.Received webhook = await(() -> OUTSIDE.at("/hooks/signed").stream().findFirst().orElse(null));
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(WEBHOOK_SECRET.substring("whsec_".length())), "HmacSHA256"));
+        String expected = "v1," + Base64.getEncoder().encodeToString(mac.doFinal((webhook.header("webhook-id") + "."
+                + webhook.header("webhook-timestamp") + "." + webhook.body()).getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(webhook.header("webhook-signature")).isEqualTo(expected);
+        assertThat(webhook.header("webhook-id")).isEqualTo("msg_" + approved.getMetadata().getEventId());
+        assertThat(Long.parseLong(webhook.header("webhook-timestamp"))).isCloseTo(Instant.now().getEpochSecond(),
+                org.assertj.core.data.Offset.offset(60L));
+        assertThat(webhook.body()).contains("\"status\":\"APPROVED\"").contains(approved.getMetadata().getApplicationId())
+                .doesNotContain("5551234567").doesNotContain("@example.com");
+    }
+
+    @Test
+    void failingWebhookIsRetriedThenDeadLetteredAndCanBeReplayed() {
+        OUTSIDE.answer("/hooks/down", 503);
+        ApplicationStatusChanged change = change(ApplicationStatus.NEW, uniqueEmail(), Language.TR, "/hooks/down");
+        publish(change);
+        String applicationId = change.getMetadata().getApplicationId();
+
+        JsonNode dead = await(() -> webhookDelivery(applicationId, "DEAD"));
+        OUTSIDE.answer("/hooks/down", 200);
+        int replay = http.exchange("/deliveries/" + dead.get("id").asLong() + "/replay", HttpMethod.POST,
+                new HttpEntity<>(merchant()), Void.class).getStatusCode().value();
+        JsonNode delivered = await(() -> webhookDelivery(applicationId, "DELIVERED"));
+
+        assertThat(dead.get("attempts").asInt()).isEqualTo(3);
+        assertThat(dead.get("history").findValuesAsText("outcome")).containsExactly("RETRY", "RETRY", "RETRY");
+        assertThat(replay).isEqualTo(202);
+        assertThat(delivered.get("attempts").asInt()).isEqualTo(1);
+        assertThat(OUTSIDE.at("/hooks/down")).hasSize(4);
+    }
+
+    @Test
+    void clientErrorStopsRetryingButTooManyRequestsRetries() {
+        OUTSIDE.answer("/hooks/gone", 410);
+        OUTSIDE.answer("/hooks/busy", 429);
+        ApplicationStatusChanged gone = change(ApplicationStatus.NEW, uniqueEmail(), Language.TR, "/hooks/gone");
+        ApplicationStatusChanged busy = change(ApplicationStatus.NEW, uniqueEmail(), Language.TR, "/hooks/busy");
+        publish(gone);
+        publish(busy);
+
+        JsonNode failed = await(() -> webhookDelivery(gone.getMetadata().getApplicationId(), "FAILED"));
+        JsonNode retried = await(() -> webhookDelivery(busy.getMetadata().getApplicationId(), "DEAD"));
+
+        assertThat(failed.get("attempts").asInt()).isEqualTo(1);
+        assertThat(retried.get("attempts").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void redeliveredEventSendsNothingTwice() throws Exception {
+        String email = uniqueEmail();
+        ApplicationStatusChanged started = change(ApplicationStatus.STARTED, email, Language.TR, "/hooks/twice");
+
+        publish(started);
+        publish(started);
+        awaitEmail(email);
+        Thread.sleep(1_500);
+
+        assertThat(Arrays.stream(SMTP.getReceivedMessages()).filter(m -> recipient(m).equals(email))).hasSize(1);
+        assertThat(OUTSIDE.at("/hooks/twice")).hasSize(1);
+        assertThat(OUTSIDE.at("/sms").stream().filter(r -> r.body().contains(started.getBankRedirectionUrl()))).hasSize(1);
+    }
+
+    @Test
+    void unsafeCallbackUrlIsRefusedWithoutCallingIt() {
+        ApplicationStatusChanged change = ApplicationStatusChanged.newBuilder(
+                change(ApplicationStatus.NEW, uniqueEmail(), Language.TR, null))
+                .setMerchantCallbackUrl("http://169.254.169.254/latest/meta-data").build();
+        publish(change);
+
+        JsonNode refused = await(() -> webhookDelivery(change.getMetadata().getApplicationId(), "FAILED"));
+
+        assertThat(refused.get("lastError").asText()).contains("refused");
+    }
+
+    @Test
+    void deliveryLogMasksRecipients() throws Exception {
+        String email = uniqueEmail();
+        ApplicationStatusChanged approved = change(ApplicationStatus.APPROVED, email, Language.TR, "/hooks/log");
+        publish(approved);
+        awaitEmail(email);
+
+        String log = await(() -> {
+            JsonNode deliveries = deliveries(approved.getMetadata().getApplicationId());
+            return deliveries.size() == 3 ? deliveries.toString() : null;
+        });
+
+        assertThat(log).doesNotContain(email).doesNotContain("5551234567").contains("555*****67")
+                .contains(email.charAt(0) + "***@example.com");
+    }
+
+    private JsonNode webhookDelivery(String applicationId, String status) {
+        for (JsonNode delivery : deliveries(applicationId)) {
+            if (delivery.get("channel").asText().equals("WEBHOOK") && delivery.get("status").asText().equals(status)) {
+                return delivery;
+            }
+        }
+        return null;
+    }
+
+    private JsonNode deliveries(String applicationId) {
+        return http.exchange("/applications/" + applicationId + "/deliveries", HttpMethod.GET,
+                new HttpEntity<>(merchant()), JsonNode.class).getBody();
+    }
+
+    private static HttpHeaders merchant() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-Merchant-Id", "merchant-notify");
+        return headers;
+    }
+
+    private static ApplicationStatusChanged change(ApplicationStatus status, String email, Language language, String hookPath) {
+        String applicationId = "app-" + UUID.randomUUID();
+        return ApplicationStatusChanged.newBuilder()
+                .setMetadata(new EventMetadata(UUID.randomUUID().toString(), applicationId, "merchant-notify",
+                        Instant.now(), applicationId, null))
+                .setPreviousStatus(null).setStatus(status).setTrigger("Test").setOrderId("ORDER-42")
+                .setLoanAmount(new BigDecimal("20100.00")).setRefundedTotal(new BigDecimal("0.00"))
+                .setBankCode("AKTIFBANK").setTerm(6)
+                .setBankRedirectionUrl("https://bank.example/page/" + applicationId)
+                .setPaymentPlan(new PaymentPlan(new BigDecimal("20100.00"), new BigDecimal("4.1900"), 6,
+                        new BigDecimal("24101.05"), new BigDecimal("88.9781"), null,
+                        List.of(new Installment(1, new BigDecimal("4016.84"), Instant.parse("2026-01-24T07:30:00Z")))))
+                .setCustomer(SealedCustomer.newBuilder()
+                        .setNationalIdentityNumber(SEALER.seal("10000000146"))
+                        .setGsmNumber(SEALER.seal("5551234567")).setEmail(SEALER.seal(email))
+                        .setFullName("Ayşe Yılmaz").setLanguage(language).build())
+                .setMerchantCallbackUrl(hookPath == null ? "https://example.invalid/" : OUTSIDE.url(hookPath))
+                .setDetail(null)
+                .build();
+    }
+
+    private static void publish(ApplicationStatusChanged change) {
+        Map<String, Object> config = new HashMap<>(EventSerde.producerProperties(
+                SharedInfrastructure.schemaRegistry().registryApiUrl()));
+        config.put("bootstrap.servers", SharedInfrastructure.kafka().bootstrapServers());
+        try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(config)) {
+            producer.send(new ProducerRecord<>(Topic.LIFECYCLE.topicName(), change.getMetadata().getApplicationId(), change)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static MimeMessage awaitEmail(String to) {
+        return await(() -> Arrays.stream(SMTP.getReceivedMessages()).filter(m -> recipient(m).equals(to)).findFirst().orElse(null));
+    }
+
+    private static String recipient(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private static <T> T await(Supplier<T> probe) {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline) {
+            T found = probe.get();
+            if (found != null) {
+                return found;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError("not seen within 20 s");
+    }
+
+    private static String uniqueEmail() {
+        return "customer-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    private static GreenMail startSmtp() {
+        GreenMail smtp = new GreenMail(new ServerSetup(FreePorts.find(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(smtp::stop));
+        return smtp;
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+}
