@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
 import dev.loanflow.infra.KafkaBroker;
 import dev.loanflow.infra.PostgresServer;
 import dev.loanflow.infra.SchemaRegistryServer;
@@ -28,6 +31,8 @@ public final class LocalStack {
     static final int KAFKA_PORT = Integer.getInteger("loanflow.kafka.port", 9092);
     static final int POSTGRES_PORT = Integer.getInteger("loanflow.postgres.port", 15432);
     static final int REGISTRY_PORT = Integer.getInteger("loanflow.registry.port", 8081);
+    static final int SMTP_PORT = Integer.getInteger("loanflow.smtp.port", 2525);
+    static final int IMAP_PORT = Integer.getInteger("loanflow.imap.port", 3143);
     static final Duration SERVICE_STARTUP_TIMEOUT = Duration.ofSeconds(120);
 
     private static final PrintStream OUT = System.out;
@@ -49,8 +54,10 @@ public final class LocalStack {
         KafkaBroker kafka = step("Kafka broker (KRaft)", () -> KafkaBroker.start(KAFKA_PORT));
         PostgresServer postgres = step("PostgreSQL", () -> PostgresServer.start(POSTGRES_PORT));
         SchemaRegistryServer registry = step("Apicurio schema registry", () -> SchemaRegistryServer.start(REGISTRY_PORT));
+        GreenMail mail = step("SMTP server (GreenMail)", LocalStack::startMail);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             registry.close();
+            mail.stop();
             postgres.close();
             kafka.close();
         }));
@@ -69,6 +76,10 @@ public final class LocalStack {
         environment.put("GATEWAY_PUBLIC_URL", "http://localhost:8082");
         environment.put("PERSONAL_DATA_ACTIVE_KEY_ID", "local");
         environment.put("LOANFLOW_PERSONALDATA_KEYS_LOCAL", randomKey());
+        environment.put("SMTP_HOST", "127.0.0.1");
+        environment.put("SMTP_PORT", String.valueOf(SMTP_PORT));
+        environment.put("WEBHOOK_DEFAULT_SECRET", "whsec_" + randomKey());
+        environment.put("WEBHOOK_ALLOW_PRIVATE_NETWORK", "true");
 
         List<SpringBootProcess> processes = new ArrayList<>();
         for (Service service : SERVICES) {
@@ -80,6 +91,14 @@ public final class LocalStack {
 
         printSummary(kafka, postgres, registry, Duration.between(start, Instant.now()));
         new CountDownLatch(1).await();
+    }
+
+    private static GreenMail startMail() {
+        GreenMail mail = new GreenMail(new ServerSetup[] {
+                new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+        mail.start();
+        return mail;
     }
 
     /** The simulator's documented sandbox merchant; a real deployment sets these from its secret store. */
@@ -127,6 +146,10 @@ public final class LocalStack {
         row("Kafka bootstrap", kafka.bootstrapServers());
         row("Schema registry (Confluent API)", registry.confluentApiUrl());
         row("Schema registry (Apicurio API)", registry.registryApiUrl());
+        row("SMTP (notifications)", "127.0.0.1:" + SMTP_PORT + "; read mail over IMAP at 127.0.0.1:" + IMAP_PORT
+                + " (user and password: the customer's e-mail address)");
+        row("SMS sandbox", "http://localhost:8083/sandbox/sms");
+        row("Origination API", "http://localhost:8080/swagger-ui.html");
         row("PostgreSQL", "jdbc:postgresql://localhost:" + postgres.port() + "/" + PostgresServer.DATABASE
                 + " (user " + PostgresServer.USER + ", data discarded on exit)");
         for (Service service : SERVICES) {

@@ -17,7 +17,7 @@ public final class CallbackAddressPolicy {
         this.allowPrivateNetwork = allowPrivateNetwork;
     }
 
-    /** Why the URL is refused, or empty when it may be called. */
+    /** Why the URL is refused, or empty when it may be called (a name that does not resolve now may later: retried). */
     public Optional<String> refusal(String url) {
         URI uri;
         try {
@@ -40,7 +40,7 @@ public final class CallbackAddressPolicy {
             }
             return Optional.empty();
         } catch (UnknownHostException e) {
-            return Optional.of("unknown host");
+            return Optional.empty();
         }
     }
 
