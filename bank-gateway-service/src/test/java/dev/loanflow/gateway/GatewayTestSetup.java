@@ -1,7 +1,7 @@
 package dev.loanflow.gateway;
 
+import dev.loanflow.infra.testdata.TestData;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,7 @@ public final class GatewayTestSetup {
 
     public static final int GATEWAY_PORT = FreePorts.find();
     public static final String KEY_ID = "test";
-    private static final String KEY = randomKey();
+    private static final String KEY = TestData.randomKey();
     public static final PersonalDataSealer SEALER = PersonalDataSealer.withBase64Keys(KEY_ID, Map.of(KEY_ID, KEY));
 
     private static SpringBootProcess simulator;
@@ -60,9 +60,4 @@ public final class GatewayTestSetup {
         registry.add("resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state", () -> "2s");
     }
 
-    private static String randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
-    }
 }

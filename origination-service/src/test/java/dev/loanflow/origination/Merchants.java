@@ -1,5 +1,6 @@
 package dev.loanflow.origination;
 
+import dev.loanflow.infra.testdata.TestData;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -7,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -22,7 +22,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** A merchant calling the applications API over HTTP with valid, editable application bodies. */
 public final class Merchants {
 
-    private static final AtomicInteger NATIONAL_IDS = new AtomicInteger(400_000_000);
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final TestRestTemplate http;
@@ -48,7 +47,7 @@ public final class Merchants {
                 "shippingPrice", new BigDecimal("100.00"), "totalPrice", new BigDecimal("20100.00"))));
         cart.put("items", List.of(item));
         Map<String, Object> customer = new LinkedHashMap<>();
-        customer.put("nationalIdentityNumber", nationalId());
+        customer.put("nationalIdentityNumber", TestData.nationalId());
         customer.put("gsmNumber", "5551234567");
         customer.put("email", "ayse.yilmaz@example.com");
         customer.put("fullName", "Ayşe Yılmaz");
@@ -109,12 +108,4 @@ public final class Merchants {
         return headers;
     }
 
-    public static String nationalId() {
-        String nine = String.valueOf(NATIONAL_IDS.incrementAndGet());
-        int[] d = nine.chars().map(c -> c - '0').toArray();
-        int odd = d[0] + d[2] + d[4] + d[6] + d[8];
-        int even = d[1] + d[3] + d[5] + d[7];
-        int tenth = Math.floorMod(odd * 7 - even, 10);
-        return nine + tenth + (odd + even + tenth) % 10;
-    }
 }

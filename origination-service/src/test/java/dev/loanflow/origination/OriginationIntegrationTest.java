@@ -1,6 +1,6 @@
 package dev.loanflow.origination;
 
-import java.security.SecureRandom;
+import dev.loanflow.infra.testdata.TestData;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
@@ -22,7 +22,7 @@ import dev.loanflow.schemas.sealing.PersonalDataSealer;
 public abstract class OriginationIntegrationTest {
 
     static final String KEY_ID = "test";
-    static final String KEY = randomKey();
+    static final String KEY = TestData.randomKey();
     public static final PersonalDataSealer SEALER = PersonalDataSealer.withBase64Keys(KEY_ID, Map.of(KEY_ID, KEY));
 
     @DynamicPropertySource
@@ -49,9 +49,4 @@ public abstract class OriginationIntegrationTest {
         return http;
     }
 
-    private static String randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
-    }
 }

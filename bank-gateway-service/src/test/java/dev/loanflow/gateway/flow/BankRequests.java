@@ -1,5 +1,6 @@
 package dev.loanflow.gateway.flow;
 
+import dev.loanflow.infra.testdata.TestData;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -7,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -30,14 +30,13 @@ import dev.loanflow.schemas.Topic;
 /** Publishes what origination asks of the bank, for one sandbox customer and one order. */
 final class BankRequests {
 
-    private static final AtomicInteger NATIONAL_IDS = new AtomicInteger(300_000_000);
     private static KafkaProducer<String, SpecificRecord> producer;
 
     final String applicationId = "app-" + UUID.randomUUID();
     final String orderId = "ORDER-" + UUID.randomUUID();
     final String correlationId = UUID.randomUUID().toString();
     final String bankCode;
-    final String nationalId = nationalId();
+    final String nationalId = TestData.nationalId();
     final String gsm;
 
     private BankRequests(String bankCode, String gsm) {
@@ -113,12 +112,4 @@ final class BankRequests {
         return producer;
     }
 
-    private static String nationalId() {
-        String nine = String.valueOf(NATIONAL_IDS.incrementAndGet());
-        int[] d = nine.chars().map(c -> c - '0').toArray();
-        int odd = d[0] + d[2] + d[4] + d[6] + d[8];
-        int even = d[1] + d[3] + d[5] + d[7];
-        int tenth = Math.floorMod(odd * 7 - even, 10);
-        return nine + tenth + (odd + even + tenth) % 10;
-    }
 }

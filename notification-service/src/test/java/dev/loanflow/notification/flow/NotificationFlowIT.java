@@ -1,10 +1,10 @@
 package dev.loanflow.notification.flow;
 
+import dev.loanflow.infra.testdata.TestData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
@@ -55,9 +55,9 @@ import dev.loanflow.schemas.sealing.PersonalDataSealer;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class NotificationFlowIT implements ServiceSmokeChecks {
 
-    private static final String KEY = randomKey();
+    private static final String KEY = TestData.randomKey();
     private static final PersonalDataSealer SEALER = PersonalDataSealer.withBase64Keys("test", Map.of("test", KEY));
-    private static final String WEBHOOK_SECRET = "whsec_" + randomKey();
+    private static final String WEBHOOK_SECRET = "whsec_" + TestData.randomKey();
     private static final GreenMail SMTP = startSmtp();
     private static final LoopbackServer OUTSIDE = new LoopbackServer();
 
@@ -330,9 +330,4 @@ class NotificationFlowIT implements ServiceSmokeChecks {
         return smtp;
     }
 
-    private static String randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
-    }
 }

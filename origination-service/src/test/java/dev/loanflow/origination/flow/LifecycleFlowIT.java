@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.loanflow.events.ApplicationStatus;
+import dev.loanflow.infra.testdata.TestData;
 import dev.loanflow.events.ApplicationStatusChanged;
 import dev.loanflow.events.BankApplicationRequested;
 import dev.loanflow.events.BankApproved;
@@ -125,7 +126,7 @@ class LifecycleFlowIT extends OriginationIntegrationTest {
     @Test
     void validSubmissionOnTheInputTopicIsTakenOn() {
         String id = "topic-" + java.util.UUID.randomUUID();
-        SubmissionProducer.send(id, Merchants.nationalId());
+        SubmissionProducer.send(id, TestData.nationalId());
 
         assertThat(topics.await(id, Topic.BANK_REQUESTS, PreApprovalRequested.class, 1)).hasSize(1);
     }
