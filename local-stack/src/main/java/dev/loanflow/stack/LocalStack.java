@@ -90,6 +90,11 @@ public final class LocalStack {
         }
 
         printSummary(kafka, postgres, registry, Duration.between(start, Instant.now()));
+        int demo = demoSize(args);
+        if (demo > 0) {
+            new Demo(OUT).run(demo);
+            OUT.println("The stack keeps running; Ctrl-C stops everything.");
+        }
         new CountDownLatch(1).await();
     }
 
@@ -99,6 +104,19 @@ public final class LocalStack {
                 new ServerSetup(IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
         mail.start();
         return mail;
+    }
+
+    /** {@code --demo} submits 100 applications, {@code --demo=N} submits N. */
+    private static int demoSize(String[] args) {
+        for (String arg : args) {
+            if (arg.equals("--demo")) {
+                return 100;
+            }
+            if (arg.startsWith("--demo=")) {
+                return Integer.parseInt(arg.substring("--demo=".length()));
+            }
+        }
+        return 0;
     }
 
     /** The simulator's documented sandbox merchant; a real deployment sets these from its secret store. */
