@@ -14,11 +14,12 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.loanflow.eventing.DeadLetters;
-import dev.loanflow.eventing.EventingConfiguration;
+import dev.loanflow.eventing.ConsumerConfiguration;
 import dev.loanflow.eventing.PersonalDataConfiguration;
 import dev.loanflow.notification.channel.CallbackAddressPolicy;
 import dev.loanflow.notification.channel.EmailSender;
@@ -30,7 +31,8 @@ import dev.loanflow.notification.delivery.DeliverySettings;
 import dev.loanflow.notification.delivery.NotificationRules;
 
 @Configuration(proxyBeanMethods = false)
-@Import({EventingConfiguration.class, PersonalDataConfiguration.class})
+@Import({ConsumerConfiguration.class, PersonalDataConfiguration.class})
+@EnableScheduling
 @EnableConfigurationProperties({NotificationRules.class, DeliverySettings.class,
         NotificationConfiguration.Webhooks.class, NotificationConfiguration.Sms.class})
 class NotificationConfiguration {

@@ -1,11 +1,22 @@
 package dev.loanflow.origination;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.Set;
+
+import org.junit.jupiter.api.Test;
 
 import dev.loanflow.infra.spring.ServiceSmokeChecks;
 import dev.loanflow.schemas.Topic;
 
 class OriginationApplicationIT extends OriginationIntegrationTest implements ServiceSmokeChecks {
+
+    @Test
+    void exposesApplicationsByStateAndTheOutboxBacklog() {
+        String metrics = http.getForObject("/actuator/prometheus", String.class);
+
+        assertThat(metrics).contains("loanflow_applications{status=\"APPROVED\"}").contains("loanflow_outbox_backlog");
+    }
 
     @Override
     public String databaseSchema() {

@@ -40,6 +40,18 @@ public interface ServiceSmokeChecks {
     }
 
     @Test
+    default void exposesPrometheusMetrics() {
+        assertThat(http().getForObject("/actuator/prometheus", String.class)).contains("jvm_memory_used_bytes")
+                .contains("kafka_consumer");
+    }
+
+    @Test
+    default void healthCoversKafkaAndTheSchemaRegistry() {
+        assertThat(http().getForObject("/actuator/health", String.class)).contains("\"kafka\":{\"status\":\"UP\"")
+                .contains("\"schemaRegistry\":{\"status\":\"UP\"").contains("\"db\":{\"status\":\"UP\"");
+    }
+
+    @Test
     default void createsTheTopicsItOwns() throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedInfrastructure.kafka().bootstrapServers()))) {
             assertThat(admin.listTopics().names().get()).containsAll(topicsItOwns());

@@ -1,6 +1,7 @@
 package dev.loanflow.infra.spring;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -10,6 +11,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import dev.loanflow.infra.SharedInfrastructure;
 
 /** {@link ServiceSmokeChecks} for a service on the shared broker, registry and database, and nothing else. */
+@AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ServiceSmokeTest implements ServiceSmokeChecks {
 

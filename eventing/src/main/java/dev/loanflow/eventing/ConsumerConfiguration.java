@@ -1,0 +1,28 @@
+package dev.loanflow.eventing;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/** What every consuming service needs: consumed-event deduplication and health of Kafka and the registry. */
+@Configuration(proxyBeanMethods = false)
+public class ConsumerConfiguration {
+
+    @Bean
+    ProcessedEvents processedEvents(JdbcClient jdbc) {
+        return new ProcessedEvents(jdbc);
+    }
+
+    @Bean
+    HealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+        return InfrastructureHealth.kafka(kafkaAdmin);
+    }
+
+    @Bean
+    HealthIndicator schemaRegistryHealthIndicator(@Value("${loanflow.schema-registry.url}") String registryUrl) {
+        return InfrastructureHealth.schemaRegistry(registryUrl);
+    }
+}
