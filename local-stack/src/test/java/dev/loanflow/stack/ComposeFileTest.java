@@ -1,0 +1,149 @@
+package dev.loanflow.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Our build machines have no Docker engine, so docker-compose.yml is checked here: it parses, every service it
+ * builds is a module of the reactor, and ports and environment match what each service's configuration reads.
+ */
+class ComposeFileTest {
+
+    private static final Path ROOT = Path.of("..");
+    private static final Pattern REQUIRED_PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
+    private static final Pattern ANY_PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
+    private static final Pattern SERVER_PORT = Pattern.compile("port: \\$\\{SERVER_PORT:(\\d+)}");
+
+    @Test
+    void composeRunsTheWholeStack() throws IOException {
+        assertThat(services().keySet()).containsExactlyInAnyOrder("kafka", "schema-registry", "postgres", "smtp",
+                "bank-simulator", "origination-service", "bank-gateway-service", "notification-service", "kafka-ui",
+                "prometheus", "grafana");
+    }
+
+    @Test
+    void everyBuiltServiceIsAReactorModuleOnItsOwnPort() throws IOException {
+        String reactor = Files.readString(ROOT.resolve("pom.xml"));
+        for (Map.Entry<String, Map<String, Object>> service : builtServices().entrySet()) {
+            String module = module(service.getValue());
+            String configuration = Files.readString(ROOT.resolve(module).resolve("src/main/resources/application.yml"));
+            Matcher port = SERVER_PORT.matcher(configuration);
+
+            assertThat(reactor).contains("<module>" + module + "</module>");
+            assertThat(port.find()).as("%s declares server.port", module).isTrue();
+            assertThat(environment(service.getValue()).get("SERVER_PORT")).isEqualTo(port.group(1));
+            assertThat(ports(service.getValue())).contains(port.group(1) + ":" + port.group(1));
+        }
+    }
+
+    @Test
+    void everyRequiredSettingIsGivenAndEverySettingGivenIsRead() throws IOException {
+        String shared = Files.readString(ROOT.resolve("schemas/src/main/resources/loanflow-kafka.yml"));
+        for (Map.Entry<String, Map<String, Object>> service : builtServices().entrySet()) {
+            String configuration = Files.readString(ROOT.resolve(module(service.getValue())).resolve("src/main/resources/application.yml"));
+            Set<String> given = environment(service.getValue()).keySet();
+            Set<String> read = names(ANY_PLACEHOLDER, configuration + shared);
+
+            assertThat(given).as("settings %s gives", service.getKey())
+                    .allMatch(name -> read.contains(name) || name.startsWith("LOANFLOW_"));
+            assertThat(given).as("required settings of %s", service.getKey())
+                    .containsAll(names(REQUIRED_PLACEHOLDER, configuration));
+        }
+    }
+
+    @Test
+    void dependenciesExistAndInfrastructureReportsHealth() throws IOException {
+        Map<String, Map<String, Object>> services = services();
+        for (Map<String, Object> service : services.values()) {
+            Object dependsOn = service.get("depends_on");
+            Set<String> names = dependsOn instanceof Map<?, ?> map ? stringKeys(map)
+                    : dependsOn == null ? Set.of() : new HashSet<>(strings(dependsOn));
+            assertThat(services.keySet()).containsAll(names);
+        }
+        List.of("kafka", "schema-registry", "postgres", "origination-service", "bank-gateway-service",
+                "notification-service", "bank-simulator").forEach(name ->
+                assertThat(services.get(name)).as("%s has a health check", name).containsKey("healthcheck"));
+    }
+
+    @Test
+    void prometheusScrapesEveryServiceAndTheDashboardParses() throws IOException {
+        String scrape = Files.readString(ROOT.resolve("deploy/prometheus.yml"));
+        for (Map.Entry<String, Map<String, Object>> service : builtServices().entrySet()) {
+            assertThat(scrape).contains(service.getKey() + ":" + environment(service.getValue()).get("SERVER_PORT"));
+        }
+        assertThat(new ObjectMapper().readTree(ROOT.resolve("deploy/grafana/dashboards/loanflow.json").toFile())
+                .get("panels").size()).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void kafkaUiReadsOurAvroThroughTheConfluentCompatibleApi() throws IOException {
+        assertThat(environment(services().get("kafka-ui")).get("KAFKA_CLUSTERS_0_SCHEMAREGISTRY")).endsWith("/apis/ccompat/v7");
+        assertThat(environment(services().get("schema-registry")).get("REGISTRY_RULES_GLOBAL_COMPATIBILITY")).isEqualTo("BACKWARD");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> services() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+        return (Map<String, Map<String, Object>>) compose.get("services");
+    }
+
+    private static Map<String, Map<String, Object>> builtServices() throws IOException {
+        Map<String, Map<String, Object>> built = new java.util.LinkedHashMap<>();
+        services().forEach((name, service) -> {
+            if (service.containsKey("build")) {
+                built.put(name, service);
+            }
+        });
+        return built;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String module(Map<String, Object> service) {
+        return (String) ((Map<String, Object>) ((Map<String, Object>) service.get("build")).get("args")).get("MODULE");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> environment(Map<String, Object> service) {
+        Map<String, String> environment = new java.util.HashMap<>();
+        ((Map<String, Object>) service.getOrDefault("environment", Map.of()))
+                .forEach((key, value) -> environment.put(key, String.valueOf(value)));
+        return environment;
+    }
+
+    private static List<String> ports(Map<String, Object> service) {
+        return strings(service.get("ports"));
+    }
+
+    private static List<String> strings(Object list) {
+        return ((List<?>) list).stream().map(String::valueOf).toList();
+    }
+
+    private static Set<String> stringKeys(Map<?, ?> map) {
+        Set<String> keys = new HashSet<>();
+        map.keySet().forEach(key -> keys.add(String.valueOf(key)));
+        return keys;
+    }
+
+    private static Set<String> names(Pattern pattern, String text) {
+        Set<String> names = new HashSet<>();
+        Matcher matcher = pattern.matcher(text);
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+        return names;
+    }
+}
