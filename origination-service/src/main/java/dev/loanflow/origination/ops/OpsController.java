@@ -1,0 +1,120 @@
+package dev.loanflow.origination.ops;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import jakarta.annotation.PreDestroy;
+
+import dev.loanflow.events.ApplicationStatus;
+import dev.loanflow.origination.persistence.Applications;
+
+/**
+ * What the ops dashboard ({@code /ops/index.html}) shows: counts by state, throughput, recent applications, pushed
+ * every second over server-sent events, and one application's timeline on demand. Across all merchants, so it
+ * belongs behind the admin scope (security issue).
+ */
+@RestController
+@RequestMapping("/ops")
+class OpsController {
+
+    private final JdbcClient jdbc;
+    private final Applications applications;
+    private final Set<SseEmitter> watchers = new CopyOnWriteArraySet<>();
+    private final ScheduledExecutorService pusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "ops-dashboard");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    OpsController(JdbcClient jdbc, Applications applications) {
+        this.jdbc = jdbc;
+        this.applications = applications;
+        pusher.scheduleWithFixedDelay(this::push, 1, 1, TimeUnit.SECONDS);
+    }
+
+    record Recent(String applicationId, String merchantId, String orderId, String status, BigDecimal loanAmount,
+                  Instant updatedAt) {
+    }
+
+    record Summary(Map<String, Long> byStatus, long transitionsLastMinute, long total, List<Recent> recent, Instant at) {
+    }
+
+    @GetMapping("/summary")
+    Summary summary() {
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        for (ApplicationStatus status : ApplicationStatus.values()) {
+            byStatus.put(status.name(), 0L);
+        }
+        jdbc.sql("select status, count(*) from loan_application group by status")
+                .query((rs, n) -> byStatus.put(rs.getString(1), rs.getLong(2))).list();
+        long perMinute = jdbc.sql("select count(*) from application_transition where occurred_at > now() - interval '1 minute'")
+                .query(Long.class).single();
+        List<Recent> recent = jdbc.sql("select application_id, merchant_id, order_id, status, loan_amount, updated_at "
+                        + "from loan_application order by updated_at desc limit 15")
+                .query((rs, n) -> new Recent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBigDecimal(5), rs.getTimestamp(6).toInstant()))
+                .list();
+        return new Summary(byStatus, perMinute, byStatus.values().stream().mapToLong(Long::longValue).sum(), recent,
+                Instant.now());
+    }
+
+    @GetMapping(path = "/stream", produces = "text/event-stream")
+    SseEmitter stream() throws IOException {
+        SseEmitter emitter = new SseEmitter(0L);
+        emitter.onCompletion(() -> watchers.remove(emitter));
+        emitter.onTimeout(() -> watchers.remove(emitter));
+        emitter.onError(error -> watchers.remove(emitter));
+        watchers.add(emitter);
+        emitter.send(SseEmitter.event().name("summary").data(summary()));
+        return emitter;
+    }
+
+    @GetMapping("/applications/{applicationId}/timeline")
+    ResponseEntity<List<Applications.Transition>> timeline(@PathVariable String applicationId) {
+        return applications.find(applicationId).isEmpty()
+                ? ResponseEntity.notFound().build()
+                : ResponseEntity.ok(applications.history(applicationId));
+    }
+
+    private void push() {
+        if (watchers.isEmpty()) {
+            return;
+        }
+        Summary summary;
+        try {
+            summary = summary();
+        } catch (RuntimeException databaseUnavailable) {
+            return;
+        }
+        for (SseEmitter watcher : watchers) {
+            try {
+                watcher.send(SseEmitter.event().name("summary").data(summary));
+            } catch (IOException | IllegalStateException gone) {
+                watchers.remove(watcher);
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        pusher.shutdownNow();
+        watchers.forEach(SseEmitter::complete);
+    }
+}
