@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
-import dev.loanflow.infra.KafkaBroker;
+import dev.loanflow.infra.KafkaProcess;
 import dev.loanflow.infra.PostgresServer;
 import dev.loanflow.infra.SchemaRegistryServer;
 import dev.loanflow.infra.SpringBootProcess;
@@ -51,7 +51,7 @@ public final class LocalStack {
         Path logs = Files.createDirectories(root.resolve(".loanflow/logs"));
         OUT.println("Loanflow local stack (no Docker) - logs in " + root.relativize(logs));
 
-        KafkaBroker kafka = step("Kafka broker (KRaft)", () -> KafkaBroker.start(KAFKA_PORT));
+        KafkaProcess kafka = step("Kafka broker (KRaft)", () -> KafkaProcess.start(KAFKA_PORT));
         PostgresServer postgres = step("PostgreSQL", () -> PostgresServer.start(POSTGRES_PORT));
         SchemaRegistryServer registry = step("Apicurio schema registry", () -> SchemaRegistryServer.start(REGISTRY_PORT));
         GreenMail mail = step("SMTP server (GreenMail)", LocalStack::startMail);
@@ -158,7 +158,7 @@ public final class LocalStack {
         }
     }
 
-    private static void printSummary(KafkaBroker kafka, PostgresServer postgres, SchemaRegistryServer registry,
+    private static void printSummary(KafkaProcess kafka, PostgresServer postgres, SchemaRegistryServer registry,
                                      Duration took) {
         OUT.printf("%nLoanflow is up in %.1f s. Ctrl-C stops everything.%n%n", took.toMillis() / 1000.0);
         row("Kafka bootstrap", kafka.bootstrapServers());

@@ -1,0 +1,127 @@
+package dev.loanflow.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A real single-node Kafka broker (KRaft, combined broker and controller) run as a child JVM on a fixed port, from
+ * the broker code on this JVM's classpath: Kafka's own {@code kafka.Kafka}, its storage formatted first with
+ * {@code kafka.tools.StorageTool}. Unlike the in-process broker it keeps its port and can be killed and restarted.
+ */
+public final class KafkaProcess implements AutoCloseable {
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Process process;
+    private final int port;
+
+    private KafkaProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static KafkaProcess start(int port) {
+        Path home = TempDirectories.create("kafka-process");
+        Path properties = home.resolve("server.properties");
+        int controllerPort = FreePorts.find();
+        try {
+            Files.writeString(properties, String.join("\n",
+                    "process.roles=broker,controller",
+                    "node.id=1",
+                    "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                    "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                    "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                    "controller.listener.names=CONTROLLER",
+                    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                    "inter.broker.listener.name=PLAINTEXT",
+                    "log.dirs=" + home.resolve("data"),
+                    "offsets.topic.replication.factor=1",
+                    "offsets.topic.num.partitions=6",
+                    "transaction.state.log.replication.factor=1",
+                    "transaction.state.log.min.isr=1",
+                    "group.initial.rebalance.delay.ms=0",
+                    "auto.create.topics.enable=false") + "\n");
+            Path log = home.resolve("kafka.log");
+            run(List.of("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c", properties.toString()), log)
+                    .waitFor(60, TimeUnit.SECONDS);
+            Process broker = run(List.of("kafka.Kafka", properties.toString()), log);
+            ChildProcesses.register(broker);
+            KafkaProcess kafka = new KafkaProcess(broker, port);
+            kafka.awaitReady(log);
+            return kafka;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public void createTopics(List<NewTopic> topics) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
+            admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                throw new IllegalStateException("topic creation failed", e);
+            }
+        }
+    }
+
+    private void awaitReady(Path log) {
+        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Kafka exited during start-up; see " + log);
+            }
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers(), "request.timeout.ms", 2000))) {
+                admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).nodes().get(3, TimeUnit.SECONDS);
+                return;
+            } catch (Exception notYet) {
+                // keep trying until the deadline
+            }
+        }
+        throw new IllegalStateException("Kafka not ready within " + STARTUP_TIMEOUT + "; see " + log);
+    }
+
+    /** Runs a main class of the Kafka code on this JVM's classpath, also from inside a Spring Boot fat jar. */
+    private static Process run(List<String> mainAndArguments, Path log) throws IOException {
+        String classPath = System.getProperty("java.class.path");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", classPath));
+        if (isSpringBootJar(classPath)) {
+            command.add("-Dloader.main=" + mainAndArguments.get(0));
+            command.add("org.springframework.boot.loader.launch.PropertiesLauncher");
+            command.addAll(mainAndArguments.subList(1, mainAndArguments.size()));
+        } else {
+            command.addAll(mainAndArguments);
+        }
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+    }
+
+    private static boolean isSpringBootJar(String classPath) {
+        return !classPath.contains(java.io.File.pathSeparator) && classPath.endsWith(".jar");
+    }
+
+    @Override
+    public void close() {
+        ChildProcesses.stop(process.toHandle());
+    }
+}
