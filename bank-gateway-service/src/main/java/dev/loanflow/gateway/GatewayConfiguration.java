@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+import org.springframework.web.client.RestClient;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -33,8 +35,9 @@ class GatewayConfiguration {
     }
 
     @Bean
-    PaynKolayClient paynKolayClient(BankProperties properties, ObjectMapper json, CircuitBreakerRegistry circuitBreakers,
-                                    RetryRegistry retries, BankInteractions interactions, Clock clock) {
-        return new PaynKolayClient(properties, json, circuitBreakers, retries, interactions, clock);
+    PaynKolayClient paynKolayClient(RestClient.Builder builder, BankProperties properties, ObjectMapper json,
+                                    CircuitBreakerRegistry circuitBreakers, RetryRegistry retries,
+                                    BankInteractions interactions, Clock clock) {
+        return new PaynKolayClient(builder, properties, json, circuitBreakers, retries, interactions, clock);
     }
 }

@@ -3,7 +3,10 @@ package dev.loanflow.eventing;
 import org.apache.avro.specific.SpecificRecord;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -22,13 +25,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class EventingConfiguration {
 
     @Bean
-    Outbox outbox(JdbcClient jdbc) {
-        return new Outbox(jdbc);
+    TraceContexts traceContexts(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        Tracer available = tracer.getIfAvailable();
+        return available == null ? TraceContexts.none() : new TraceContexts(available, propagator.getObject());
     }
 
     @Bean
-    OutboxRelay outboxRelay(JdbcClient jdbc, KafkaTemplate<String, SpecificRecord> kafka, TransactionTemplate transaction) {
-        return new OutboxRelay(jdbc, kafka, transaction);
+    Outbox outbox(JdbcClient jdbc, TraceContexts traces) {
+        return new Outbox(jdbc, traces);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(JdbcClient jdbc, KafkaTemplate<String, SpecificRecord> kafka, TransactionTemplate transaction,
+                            TraceContexts traces) {
+        return new OutboxRelay(jdbc, kafka, transaction, traces);
     }
 
     /** Events committed but not yet on Kafka; it should stay near zero. */

@@ -12,14 +12,16 @@ import dev.loanflow.schemas.Topic;
 public class Outbox {
 
     private final JdbcClient jdbc;
+    private final TraceContexts traces;
 
-    public Outbox(JdbcClient jdbc) {
+    public Outbox(JdbcClient jdbc, TraceContexts traces) {
         this.jdbc = jdbc;
+        this.traces = traces;
     }
 
     public void append(Topic topic, String applicationId, SpecificRecord event) {
-        jdbc.sql("insert into outbox (application_id, topic, event_type, payload) values (?, ?, ?, ?)")
-                .params(applicationId, topic.topicName(), event.getClass().getName(), AvroCodec.encode(event))
+        jdbc.sql("insert into outbox (application_id, topic, event_type, payload, trace_parent) values (?, ?, ?, ?, ?)")
+                .params(applicationId, topic.topicName(), event.getClass().getName(), AvroCodec.encode(event), traces.current())
                 .update();
     }
 }

@@ -31,11 +31,14 @@ public class OutboxRelay {
     private final JdbcClient jdbc;
     private final KafkaTemplate<String, SpecificRecord> kafka;
     private final TransactionTemplate transaction;
+    private final TraceContexts traces;
 
-    public OutboxRelay(JdbcClient jdbc, KafkaTemplate<String, SpecificRecord> kafka, TransactionTemplate transaction) {
+    public OutboxRelay(JdbcClient jdbc, KafkaTemplate<String, SpecificRecord> kafka, TransactionTemplate transaction,
+                       TraceContexts traces) {
         this.jdbc = jdbc;
         this.kafka = kafka;
         this.transaction = transaction;
+        this.traces = traces;
     }
 
     @Scheduled(fixedDelayString = "${loanflow.outbox.poll-interval:50ms}")
@@ -50,16 +53,19 @@ public class OutboxRelay {
         if (!jdbc.sql("select pg_try_advisory_xact_lock(?)").param(RELAY_LOCK).query(Boolean.class).single()) {
             return 0;
         }
-        List<Row> rows = jdbc.sql("select id, application_id, topic, event_type, payload from outbox order by id limit ?")
+        List<Row> rows = jdbc.sql("select id, application_id, topic, event_type, payload, trace_parent from outbox "
+                        + "order by id limit ?")
                 .param(BATCH)
-                .query((row, n) -> new Row(row.getLong(1), row.getString(2), row.getString(3), row.getString(4), row.getBytes(5)))
+                .query((row, n) -> new Row(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getBytes(5), row.getString(6)))
                 .list();
         if (rows.isEmpty()) {
             return 0;
         }
         List<CompletableFuture<SendResult<String, SpecificRecord>>> sends = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            sends.add(kafka.send(row.topic(), row.applicationId(), AvroCodec.decode(row.eventType(), row.payload())));
+            traces.continueTrace(row.traceParent(), "outbox relay", () ->
+                    sends.add(kafka.send(row.topic(), row.applicationId(), AvroCodec.decode(row.eventType(), row.payload()))));
         }
         awaitAcknowledgements(sends);
         jdbc.sql("delete from outbox where id = any(?)")
@@ -78,6 +84,6 @@ public class OutboxRelay {
         }
     }
 
-    private record Row(long id, String applicationId, String topic, String eventType, byte[] payload) {
+    private record Row(long id, String applicationId, String topic, String eventType, byte[] payload, String traceParent) {
     }
 }

@@ -46,7 +46,7 @@ class OutboxRelayIT {
         jdbc.sql("create schema if not exists outbox_test").update();
         jdbc.sql("create table if not exists outbox_test.outbox (id bigserial primary key, application_id varchar(64) not null, "
                 + "topic varchar(200) not null, event_type varchar(200) not null, payload bytea not null, "
-                + "created_at timestamptz not null default now())").update();
+                + "created_at timestamptz not null default now(), trace_parent varchar(64))").update();
         transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         SharedInfrastructure.kafka().createTopics(List.of(Topic.BANK_OUTCOMES.newTopic((short) 1)));
     }
@@ -56,7 +56,7 @@ class OutboxRelayIT {
         String applicationId = "crash-" + UUID.randomUUID();
         List<ApplicationTimedOut> committed = commitEvents(applicationId, 5);
 
-        new OutboxRelay(jdbc, kafka(SharedInfrastructure.kafka().bootstrapServers()), transaction).relay();
+        new OutboxRelay(jdbc, kafka(SharedInfrastructure.kafka().bootstrapServers()), transaction, TraceContexts.none()).relay();
 
         assertThat(published(applicationId, 5)).extracting(event -> ((ApplicationTimedOut) event).getMetadata().getEventId())
                 .containsExactlyElementsOf(committed.stream().map(event -> event.getMetadata().getEventId()).toList());
@@ -67,19 +67,19 @@ class OutboxRelayIT {
     void eventsStayInTheOutboxWhileKafkaIsUnreachableAndLeaveOnceItIsBack() {
         String applicationId = "outage-" + UUID.randomUUID();
         commitEvents(applicationId, 3);
-        OutboxRelay cutOff = new OutboxRelay(jdbc, kafka("127.0.0.1:" + FreePorts.find()), transaction);
+        OutboxRelay cutOff = new OutboxRelay(jdbc, kafka("127.0.0.1:" + FreePorts.find()), transaction, TraceContexts.none());
 
         assertThatThrownBy(cutOff::relay).isInstanceOf(RuntimeException.class);
         assertThat(outboxRows(applicationId)).isEqualTo(3);
 
-        new OutboxRelay(jdbc, kafka(SharedInfrastructure.kafka().bootstrapServers()), transaction).relay();
+        new OutboxRelay(jdbc, kafka(SharedInfrastructure.kafka().bootstrapServers()), transaction, TraceContexts.none()).relay();
 
         assertThat(published(applicationId, 3)).hasSize(3);
         assertThat(outboxRows(applicationId)).isZero();
     }
 
     private static List<ApplicationTimedOut> commitEvents(String applicationId, int count) {
-        Outbox outbox = new Outbox(jdbc);
+        Outbox outbox = new Outbox(jdbc, TraceContexts.none());
         List<ApplicationTimedOut> events = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             ApplicationTimedOut event = ApplicationTimedOut.newBuilder()

@@ -43,12 +43,13 @@ public class PaynKolayClient {
     private final Retry safeRetry;
     private final BankInteractions interactions;
 
-    public PaynKolayClient(BankProperties properties, ObjectMapper json, CircuitBreakerRegistry circuitBreakers,
-                           RetryRegistry retries, BankInteractions interactions, Clock clock) {
+    public PaynKolayClient(RestClient.Builder builder, BankProperties properties, ObjectMapper json,
+                           CircuitBreakerRegistry circuitBreakers, RetryRegistry retries, BankInteractions interactions,
+                           Clock clock) {
         JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
         requestFactory.setReadTimeout(properties.readTimeout());
-        this.http = RestClient.builder().baseUrl(properties.baseUrl()).requestFactory(requestFactory).build();
+        this.http = builder.baseUrl(properties.baseUrl()).requestFactory(requestFactory).build();
         this.json = json;
         this.properties = properties;
         this.circuitBreakers = circuitBreakers;

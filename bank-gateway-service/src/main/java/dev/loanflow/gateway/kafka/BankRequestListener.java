@@ -2,6 +2,7 @@ package dev.loanflow.gateway.kafka;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -30,15 +31,17 @@ class BankRequestListener {
     @KafkaListener(topics = "#{T(dev.loanflow.schemas.Topic).BANK_REQUESTS.topicName()}",
             concurrency = "${loanflow.kafka.listener-concurrency:3}")
     void on(ConsumerRecord<String, SpecificRecord> record) {
-        SpecificRecord request = record.value();
-        if (request instanceof PreApprovalRequested preApproval) {
-            preApprovals.handle(preApproval);
-        } else if (request instanceof BankApplicationRequested application) {
-            submissions.handle(application);
-        } else if (request instanceof RefundRequested refund) {
-            refunds.handle(refund);
-        } else {
-            throw new UnexpectedEventType(request.getClass().getName());
+        try (MDC.MDCCloseable context = MDC.putCloseable("applicationId", record.key())) {
+            SpecificRecord request = record.value();
+            if (request instanceof PreApprovalRequested preApproval) {
+                preApprovals.handle(preApproval);
+            } else if (request instanceof BankApplicationRequested application) {
+                submissions.handle(application);
+            } else if (request instanceof RefundRequested refund) {
+                refunds.handle(refund);
+            } else {
+                throw new UnexpectedEventType(request.getClass().getName());
+            }
         }
     }
 

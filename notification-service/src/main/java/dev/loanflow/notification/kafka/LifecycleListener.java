@@ -2,6 +2,7 @@ package dev.loanflow.notification.kafka;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -21,9 +22,11 @@ class LifecycleListener {
     @KafkaListener(topics = "#{T(dev.loanflow.schemas.Topic).LIFECYCLE.topicName()}",
             concurrency = "${loanflow.kafka.listener-concurrency:3}")
     void on(ConsumerRecord<String, SpecificRecord> record) {
-        if (!(record.value() instanceof ApplicationStatusChanged change)) {
-            throw new IllegalArgumentException("unexpected record type " + record.value().getClass().getName());
+        try (MDC.MDCCloseable context = MDC.putCloseable("applicationId", record.key())) {
+            if (!(record.value() instanceof ApplicationStatusChanged change)) {
+                throw new IllegalArgumentException("unexpected record type " + record.value().getClass().getName());
+            }
+            planner.plan(change);
         }
-        planner.plan(change);
     }
 }

@@ -2,6 +2,7 @@ package dev.loanflow.origination.kafka;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -25,17 +26,21 @@ class OriginationListeners {
     @KafkaListener(topics = "#{T(dev.loanflow.schemas.Topic).SUBMISSIONS.topicName()}",
             concurrency = "${loanflow.kafka.listener-concurrency:3}")
     void onSubmission(ConsumerRecord<String, SpecificRecord> record) {
-        if (!(record.value() instanceof ApplicationSubmitted submission)) {
-            throw new IllegalArgumentException("unexpected record type " + record.value().getClass().getName());
+        try (MDC.MDCCloseable context = MDC.putCloseable("applicationId", record.key())) {
+            if (!(record.value() instanceof ApplicationSubmitted submission)) {
+                throw new IllegalArgumentException("unexpected record type " + record.value().getClass().getName());
+            }
+            submissions.submitFromTopic(submission);
         }
-        submissions.submitFromTopic(submission);
     }
 
     @KafkaListener(topics = "#{T(dev.loanflow.schemas.Topic).BANK_OUTCOMES.topicName()}",
             concurrency = "${loanflow.kafka.listener-concurrency:3}")
     void onBankOutcome(ConsumerRecord<String, SpecificRecord> record) {
-        SpecificRecord outcome = record.value();
-        EventMetadata metadata = (EventMetadata) outcome.get(outcome.getSchema().getField("metadata").pos());
-        outcomes.handle(outcome, metadata);
+        try (MDC.MDCCloseable context = MDC.putCloseable("applicationId", record.key())) {
+            SpecificRecord outcome = record.value();
+            EventMetadata metadata = (EventMetadata) outcome.get(outcome.getSchema().getField("metadata").pos());
+            outcomes.handle(outcome, metadata);
+        }
     }
 }
