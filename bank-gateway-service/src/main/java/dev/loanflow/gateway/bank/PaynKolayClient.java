@@ -64,34 +64,34 @@ public class PaynKolayClient {
 
     public BankReply<Session> startSession(String applicationId, String bankCode) {
         return safely(bankCode, "session", applicationId,
-                () -> call(HttpMethod.POST, "/loans/v1/facilitate/sessions/" + bankCode, Map.of(), Session.class));
+                () -> call(HttpMethod.POST, "/loans/v1/facilitate/sessions/{bankCode}", Map.of(), Session.class, bankCode));
     }
 
     public BankReply<Simulation> simulate(String applicationId, String bankCode, String sessionId, SimulationRequest request) {
         return safely(bankCode, "simulation", applicationId,
-                () -> call(HttpMethod.POST, "/loans/v1/facilitate/simulation/" + sessionId, request, Simulation.class));
+                () -> call(HttpMethod.POST, "/loans/v1/facilitate/simulation/{sessionId}", request, Simulation.class, sessionId));
     }
 
     public BankReply<PreApproval> preAssess(String applicationId, String bankCode, String sessionId, PreApprovalRequest request) {
         return safely(bankCode, "pre-assessment", applicationId,
-                () -> call(HttpMethod.POST, "/loans/v1/facilitate/pre-approved/" + sessionId, request, PreApproval.class));
+                () -> call(HttpMethod.POST, "/loans/v1/facilitate/pre-approved/{sessionId}", request, PreApproval.class, sessionId));
     }
 
     /** Safe to repeat: the bank refuses a second application for the order id and names the existing one. */
     public BankReply<Application> apply(String applicationId, String bankCode, String preApprovalId, ApplicationRequest request) {
         return safely(bankCode, "application", applicationId,
-                () -> call(HttpMethod.POST, "/loans/v1/facilitate/application/" + preApprovalId, request, Application.class));
+                () -> call(HttpMethod.POST, "/loans/v1/facilitate/application/{preApprovalId}", request, Application.class, preApprovalId));
     }
 
     public BankReply<LoanQuery> query(String applicationId, String bankCode, String loanReferenceId) {
         return safely(bankCode, "query", applicationId,
-                () -> call(HttpMethod.GET, "/loans/v1/facilitate/query/loan/" + loanReferenceId, null, LoanQuery.class));
+                () -> call(HttpMethod.GET, "/loans/v1/facilitate/query/loan/{loanReferenceId}", null, LoanQuery.class, loanReferenceId));
     }
 
     /** Not safe to repeat: one attempt; after a failure the caller checks the refunded total before trying again. */
     public BankReply<Refund> refund(String applicationId, String bankCode, String loanReferenceId, RefundRequest request) {
         return once(bankCode, "refund", applicationId,
-                () -> call(HttpMethod.POST, "/loans/v1/facilitate/refund/" + loanReferenceId, request, Refund.class));
+                () -> call(HttpMethod.POST, "/loans/v1/facilitate/refund/{loanReferenceId}", request, Refund.class, loanReferenceId));
     }
 
     public String callbackUrl() {
@@ -118,13 +118,13 @@ public class PaynKolayClient {
         }
     }
 
-    private <T> BankReply<T> call(HttpMethod method, String path, Object body, Class<T> type) {
+    private <T> BankReply<T> call(HttpMethod method, String path, Object body, Class<T> type, Object... variables) {
         String token = tokens.get();
-        BankReply<T> reply = exchange(method, path, body, type, token);
+        BankReply<T> reply = exchange(method, path, body, type, token, variables);
         if (isUnauthorized(reply)) {
             tokens.rejected(token);
             String renewed = tokens.get();
-            reply = exchange(method, path, body, type, renewed);
+            reply = exchange(method, path, body, type, renewed, variables);
             if (isUnauthorized(reply)) {
                 tokens.rejected(renewed);
                 throw new BankUnavailable("the bank refuses our credentials");
@@ -133,8 +133,10 @@ public class PaynKolayClient {
         return reply;
     }
 
-    private <T> BankReply<T> exchange(HttpMethod method, String path, Object body, Class<T> type, String token) {
-        RestClient.RequestBodySpec request = http.method(method).uri(path)
+    /** {@code path} is a URI template, so metrics and traces group calls by endpoint, not by reference. */
+    private <T> BankReply<T> exchange(HttpMethod method, String path, Object body, Class<T> type, String token,
+                                      Object... variables) {
+        RestClient.RequestBodySpec request = http.method(method).uri(path, variables)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .contentType(MediaType.APPLICATION_JSON);
         if (body != null) {
@@ -150,10 +152,10 @@ public class PaynKolayClient {
                 if (status.is4xxClientError()) {
                     return refusal(status.value(), content);
                 }
-                throw new BankUnavailable("bank answered HTTP " + status.value() + " to " + method + " " + templateOf(path));
+                throw new BankUnavailable("bank answered HTTP " + status.value() + " to " + method + " " + path);
             });
         } catch (ResourceAccessException e) {
-            throw new BankUnavailable("bank unreachable or too slow: " + method + " " + templateOf(path), e);
+            throw new BankUnavailable("bank unreachable or too slow: " + method + " " + path, e);
         }
     }
 
@@ -184,10 +186,6 @@ public class PaynKolayClient {
                 : new BankReply.Refused<>(status, error.errorCode(), error.errorMessage(), error.referenceId());
     }
 
-    private static String templateOf(String path) {
-        int lastSlash = path.lastIndexOf('/');
-        return path.startsWith("/loans/v1/facilitate/query/banks") ? path : path.substring(0, lastSlash) + "/{id}";
-    }
 
     private static long elapsedMillis(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1_000_000;

@@ -57,6 +57,16 @@ class HappyPathIT extends GatewayFlowTest {
     }
 
     @Test
+    void bankCallLatencyIsMeasuredPerEndpointNotPerReference() {
+        approved(BankRequests.forCustomerWithGsmEnding("69"));
+
+        String metrics = http.getForObject("/actuator/prometheus", String.class);
+
+        assertThat(metrics).contains("uri=\"/loans/v1/facilitate/pre-approved/{sessionId}\"")
+                .contains("uri=\"/loans/v1/facilitate/query/loan/{loanReferenceId}\"");
+    }
+
+    @Test
     void quotesListOptionsAcrossActiveBanks() {
         String quotes = http.postForObject("/quotes", Map.of("amount", 20100.00, "maxTerm", 6), String.class);
 
