@@ -167,7 +167,9 @@ public final class LocalStack {
         row("SMTP (notifications)", "127.0.0.1:" + SMTP_PORT + "; read mail over IMAP at 127.0.0.1:" + IMAP_PORT
                 + " (user and password: the customer's e-mail address)");
         row("SMS sandbox", "http://localhost:8083/sandbox/sms");
-        row("Origination API", "http://localhost:8080/swagger-ui.html");
+        row("Ops dashboard", "http://localhost:8080/ops/index.html");
+        row("Origination API (OpenAPI)", "http://localhost:8080/swagger-ui.html  (document: /v3/api-docs)");
+        row("Bank quotes (gateway)", "http://localhost:8082/banks, POST /quotes");
         row("PostgreSQL", "jdbc:postgresql://localhost:" + postgres.port() + "/" + PostgresServer.DATABASE
                 + " (user " + PostgresServer.USER + ", data discarded on exit)");
         for (Service service : SERVICES) {
