@@ -15,8 +15,8 @@ import reactor.core.publisher.Mono;
 import dev.loanflow.events.ApplicationStatus;
 
 /**
- * Applies one event to an application whose state lives in the database: a machine kept per thread is reset to
- * the stored state and money, the event is sent, and the transition (if any) is observed by a listener, because an
+ * Applies one event to an application whose state lives in the database: a machine kept running per thread is
+ * reset to the stored state and money, the event is sent, and the transition (if any) is observed by a listener, because an
  * accepted event does not mean a transition happened.
  */
 public final class LifecycleEngine {
@@ -48,6 +48,7 @@ public final class LifecycleEngine {
                     }
                 }
             });
+            machine.startReactively().block();
         }
 
         Optional<ApplicationStatus> apply(ApplicationStatus current, LifecycleEvent event, BigDecimal loanAmount,
@@ -56,10 +57,8 @@ public final class LifecycleEngine {
             money.getVariables().put(LoanLifecycle.LOAN_AMOUNT, loanAmount);
             money.getVariables().put(LoanLifecycle.REFUNDED_TOTAL, refundedTotal);
             money.getVariables().put(LoanLifecycle.AMOUNT, amount);
-            machine.stopReactively().block();
             machine.getStateMachineAccessor().doWithAllRegions(access -> access.resetStateMachineReactively(
                     new DefaultStateMachineContext<>(current, null, null, money)).block());
-            machine.startReactively().block();
             taken = null;
             machine.sendEvent(Mono.just(MessageBuilder.withPayload(event).build())).blockLast();
             return taken == null ? Optional.empty() : Optional.of(machine.getState().getId());
