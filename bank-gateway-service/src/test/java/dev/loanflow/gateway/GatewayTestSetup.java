@@ -40,10 +40,7 @@ public final class GatewayTestSetup {
     }
 
     public static void register(DynamicPropertyRegistry registry) {
-        SharedInfrastructure.springProperties().forEach((key, value) -> registry.add(key, () -> value));
-        SharedInfrastructure.kafka().createTopics(java.util.Arrays.stream(Topic.values())
-                .flatMap(topic -> java.util.stream.Stream.of(topic.newTopic((short) 1), topic.newDeadLetterTopic((short) 1)))
-                .toList());
+        SharedInfrastructure.kafka().createTopics(Topic.withDeadLetters((short) 1));
         registry.add("server.port", () -> GATEWAY_PORT);
         registry.add("loanflow.bank.base-url", () -> simulator().baseUrl());
         registry.add("loanflow.bank.username", () -> "sandbox");

@@ -67,10 +67,6 @@ public final class SchemaRegistryServer implements AutoCloseable {
         return baseUrl() + "/apis/ccompat/v7";
     }
 
-    public int port() {
-        return port;
-    }
-
     private void awaitReady() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready")).timeout(Duration.ofSeconds(2)).build();

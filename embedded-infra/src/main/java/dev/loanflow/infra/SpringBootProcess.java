@@ -84,20 +84,6 @@ public final class SpringBootProcess implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
-    /** Kills the process without letting it shut down, as a crash would. */
-    public void kill() {
-        process.destroyForcibly();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() {
         ChildProcesses.stop(process.toHandle());

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** What every consuming service needs: consumed-event deduplication and health of Kafka and the registry. */
 @Configuration(proxyBeanMethods = false)
@@ -14,6 +15,11 @@ public class ConsumerConfiguration {
     @Bean
     ProcessedEvents processedEvents(JdbcClient jdbc) {
         return new ProcessedEvents(jdbc);
+    }
+
+    @Bean
+    ConsumedEvents consumedEvents(ProcessedEvents processed, TransactionTemplate transaction) {
+        return new ConsumedEvents(processed, transaction);
     }
 
     @Bean

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +61,7 @@ public final class LocalStack {
             kafka.close();
         }));
         step("topics", () -> {
-            kafka.createTopics(allTopics());
+            kafka.createTopics(Topic.withDeadLetters((short) 1));
             return null;
         });
 
@@ -132,15 +131,6 @@ public final class LocalStack {
         return java.util.Base64.getEncoder().encodeToString(key);
     }
 
-    private static List<org.apache.kafka.clients.admin.NewTopic> allTopics() {
-        short replication = 1;
-        List<org.apache.kafka.clients.admin.NewTopic> topics = new ArrayList<>();
-        Arrays.stream(Topic.values()).forEach(topic -> {
-            topics.add(topic.newTopic(replication));
-            topics.add(topic.newDeadLetterTopic(replication));
-        });
-        return topics;
-    }
 
     private static <T> T step(String what, Supplier<T> action) {
         OUT.printf("  starting %-34s", what + " ...");

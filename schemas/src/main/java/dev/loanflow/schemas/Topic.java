@@ -1,7 +1,9 @@
 package dev.loanflow.schemas;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -112,6 +114,13 @@ public enum Topic {
     public NewTopic newDeadLetterTopic(short replicationFactor) {
         return new NewTopic(deadLetterTopicName(), partitions, replicationFactor)
                 .configs(Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(30L * 24 * 3600 * 1000)));
+    }
+
+    /** Every topic of the catalogue and its dead-letter topic, as a fresh cluster needs them. */
+    public static List<NewTopic> withDeadLetters(short replicationFactor) {
+        return Arrays.stream(values())
+                .flatMap(topic -> Stream.of(topic.newTopic(replicationFactor), topic.newDeadLetterTopic(replicationFactor)))
+                .toList();
     }
 
     /** Topic-level configuration to create the topic with. */

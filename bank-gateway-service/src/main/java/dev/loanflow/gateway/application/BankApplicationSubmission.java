@@ -4,7 +4,6 @@ import java.util.Optional;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.loanflow.events.ApplicationFailed;
 import dev.loanflow.events.BankApplicationCreated;
@@ -15,7 +14,7 @@ import dev.loanflow.gateway.bank.BankReply;
 import dev.loanflow.gateway.bank.PaynKolayClient;
 import dev.loanflow.gateway.persistence.BankApplicationRecord;
 import dev.loanflow.gateway.persistence.BankApplications;
-import dev.loanflow.eventing.ProcessedEvents;
+import dev.loanflow.eventing.ConsumedEvents;
 import dev.loanflow.schemas.sealing.PersonalDataSealer;
 
 /**
@@ -30,23 +29,21 @@ public class BankApplicationSubmission {
     private final PaynKolayClient bank;
     private final PersonalDataSealer sealer;
     private final BankApplications applications;
-    private final ProcessedEvents processed;
+    private final ConsumedEvents consumed;
     private final Outcomes outcomes;
-    private final TransactionTemplate transaction;
 
     BankApplicationSubmission(PaynKolayClient bank, PersonalDataSealer sealer, BankApplications applications,
-                              ProcessedEvents processed, Outcomes outcomes, TransactionTemplate transaction) {
+                              ConsumedEvents consumed, Outcomes outcomes) {
         this.bank = bank;
         this.sealer = sealer;
         this.applications = applications;
-        this.processed = processed;
+        this.consumed = consumed;
         this.outcomes = outcomes;
-        this.transaction = transaction;
     }
 
     public void handle(BankApplicationRequested request) {
         EventMetadata cause = request.getMetadata();
-        if (processed.alreadyProcessed(cause.getEventId())) {
+        if (consumed.alreadyProcessed(cause.getEventId())) {
             return;
         }
         String applicationId = cause.getApplicationId();
@@ -54,17 +51,15 @@ public class BankApplicationSubmission {
         SpecificRecord outcome = known.isPresent()
                 ? createdFromQuery(request, known.get())
                 : submit(request);
-        transaction.executeWithoutResult(status -> {
-            if (processed.markProcessed(cause.getEventId(), BankApplicationRequested.class.getSimpleName())) {
-                if (outcome instanceof BankApplicationCreated created) {
-                    applications.saveStarted(applicationId, cause.getMerchantId(), request.getOrderId(),
-                            request.getBankCode(), cause.getCorrelationId(), created.getApplicationReferenceId(),
-                            request.getTimeToLive());
-                } else {
-                    applications.updateStatus(applicationId, "FAILED");
-                }
-                outcomes.publish(applicationId, outcome);
+        consumed.applyOnce(cause.getEventId(), BankApplicationRequested.class.getSimpleName(), () -> {
+            if (outcome instanceof BankApplicationCreated created) {
+                applications.saveStarted(applicationId, cause.getMerchantId(), request.getOrderId(),
+                        request.getBankCode(), cause.getCorrelationId(), created.getApplicationReferenceId(),
+                        request.getTimeToLive());
+            } else {
+                applications.updateStatus(applicationId, "FAILED");
             }
+            outcomes.publish(applicationId, outcome);
         });
     }
 

@@ -2,7 +2,6 @@ package dev.loanflow.gateway.application;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.loanflow.events.ApplicationFailed;
 import dev.loanflow.events.EventMetadata;
@@ -14,7 +13,7 @@ import dev.loanflow.gateway.bank.BankReply;
 import dev.loanflow.gateway.bank.PaynKolayClient;
 import dev.loanflow.gateway.persistence.BankApplicationRecord;
 import dev.loanflow.gateway.persistence.BankApplications;
-import dev.loanflow.eventing.ProcessedEvents;
+import dev.loanflow.eventing.ConsumedEvents;
 import dev.loanflow.schemas.sealing.PersonalDataSealer;
 
 /** Session, payment simulation and pre-credit assessment at the chosen bank; then PreApproved or a decline. */
@@ -24,23 +23,21 @@ public class PreApprovalProcessing {
     private final PaynKolayClient bank;
     private final PersonalDataSealer sealer;
     private final BankApplications applications;
-    private final ProcessedEvents processed;
+    private final ConsumedEvents consumed;
     private final Outcomes outcomes;
-    private final TransactionTemplate transaction;
 
     PreApprovalProcessing(PaynKolayClient bank, PersonalDataSealer sealer, BankApplications applications,
-                          ProcessedEvents processed, Outcomes outcomes, TransactionTemplate transaction) {
+                          ConsumedEvents consumed, Outcomes outcomes) {
         this.bank = bank;
         this.sealer = sealer;
         this.applications = applications;
-        this.processed = processed;
+        this.consumed = consumed;
         this.outcomes = outcomes;
-        this.transaction = transaction;
     }
 
     public void handle(PreApprovalRequested request) {
         EventMetadata cause = request.getMetadata();
-        if (processed.alreadyProcessed(cause.getEventId())) {
+        if (consumed.alreadyProcessed(cause.getEventId())) {
             return;
         }
         String applicationId = cause.getApplicationId();
@@ -51,12 +48,10 @@ public class PreApprovalProcessing {
                 refused -> Assessment.failed(ApplicationFailed.newBuilder().setMetadata(outcomes.causedBy(cause))
                         .setBankAnswer(Translations.answer(refused.errorCode(), refused.message()))
                         .setReason("the bank refused to start a session").build()));
-        transaction.executeWithoutResult(status -> {
-            if (processed.markProcessed(cause.getEventId(), PreApprovalRequested.class.getSimpleName())) {
-                applications.savePreAssessment(applicationId, cause.getMerchantId(), request.getOrderId(), bankCode,
-                        assessment.preApprovalReferenceId(), assessment.status(), cause.getCorrelationId());
-                outcomes.publish(applicationId, assessment.outcome());
-            }
+        consumed.applyOnce(cause.getEventId(), PreApprovalRequested.class.getSimpleName(), () -> {
+            applications.savePreAssessment(applicationId, cause.getMerchantId(), request.getOrderId(), bankCode,
+                    assessment.preApprovalReferenceId(), assessment.status(), cause.getCorrelationId());
+            outcomes.publish(applicationId, assessment.outcome());
         });
     }
 

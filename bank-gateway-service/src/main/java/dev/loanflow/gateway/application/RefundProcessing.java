@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.loanflow.events.EventMetadata;
 import dev.loanflow.events.RefundAnomalyReported;
@@ -16,7 +15,7 @@ import dev.loanflow.gateway.bank.BankReply;
 import dev.loanflow.gateway.bank.PaynKolayClient;
 import dev.loanflow.gateway.persistence.BankApplicationRecord;
 import dev.loanflow.gateway.persistence.BankApplications;
-import dev.loanflow.eventing.ProcessedEvents;
+import dev.loanflow.eventing.ConsumedEvents;
 import dev.loanflow.gateway.persistence.Refunds;
 
 /**
@@ -29,23 +28,21 @@ public class RefundProcessing {
     private final PaynKolayClient bank;
     private final BankApplications applications;
     private final Refunds refunds;
-    private final ProcessedEvents processed;
+    private final ConsumedEvents consumed;
     private final Outcomes outcomes;
-    private final TransactionTemplate transaction;
 
-    RefundProcessing(PaynKolayClient bank, BankApplications applications, Refunds refunds, ProcessedEvents processed,
-                     Outcomes outcomes, TransactionTemplate transaction) {
+    RefundProcessing(PaynKolayClient bank, BankApplications applications, Refunds refunds, ConsumedEvents consumed,
+                     Outcomes outcomes) {
         this.bank = bank;
         this.applications = applications;
         this.refunds = refunds;
-        this.processed = processed;
+        this.consumed = consumed;
         this.outcomes = outcomes;
-        this.transaction = transaction;
     }
 
     public void handle(RefundRequested request) {
         EventMetadata cause = request.getMetadata();
-        if (processed.alreadyProcessed(cause.getEventId())) {
+        if (consumed.alreadyProcessed(cause.getEventId())) {
             return;
         }
         String applicationId = cause.getApplicationId();
@@ -59,7 +56,7 @@ public class RefundProcessing {
         BankApi.LoanApplication before = loan(application, loanReference);
         Refunds.RefundRecord attempt = refunds.find(request.getRefundId()).orElse(null);
         if (attempt != null && !Refunds.PENDING.equals(attempt.status())) {
-            transaction.executeWithoutResult(status -> processed.markProcessed(cause.getEventId(), "RefundRequested"));
+            consumed.applyOnce(cause.getEventId(), RefundRequested.class.getSimpleName(), () -> { });
             return;
         }
         if (attempt != null && refundedTotal(before).compareTo(attempt.refundedBefore().add(attempt.amount())) >= 0) {
@@ -84,14 +81,12 @@ public class RefundProcessing {
 
     private void finish(RefundRequested request, SpecificRecord outcome, String refundStatus) {
         EventMetadata cause = request.getMetadata();
-        transaction.executeWithoutResult(status -> {
-            if (processed.markProcessed(cause.getEventId(), RefundRequested.class.getSimpleName())) {
-                if (refundStatus != null) {
-                    refunds.finish(request.getRefundId(), refundStatus,
-                            outcome instanceof Refunded refunded ? refunded.getBankReferenceId() : null);
-                }
-                outcomes.publish(cause.getApplicationId(), outcome);
+        consumed.applyOnce(cause.getEventId(), RefundRequested.class.getSimpleName(), () -> {
+            if (refundStatus != null) {
+                refunds.finish(request.getRefundId(), refundStatus,
+                        outcome instanceof Refunded refunded ? refunded.getBankReferenceId() : null);
             }
+            outcomes.publish(cause.getApplicationId(), outcome);
         });
     }
 

@@ -4,13 +4,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.loanflow.eventing.ProcessedEvents;
+import dev.loanflow.eventing.ConsumedEvents;
 import dev.loanflow.events.ApplicationStatusChanged;
 import dev.loanflow.events.SealedCustomer;
 import dev.loanflow.notification.channel.Masking;
@@ -27,32 +26,24 @@ public class DeliveryPlanner {
     private final NotificationRules rules;
     private final CustomerMessages messages = new CustomerMessages();
     private final Deliveries deliveries;
-    private final ProcessedEvents processed;
+    private final ConsumedEvents consumed;
     private final PersonalDataSealer sealer;
     private final ObjectMapper json;
-    private final TransactionTemplate transaction;
 
-    DeliveryPlanner(NotificationRules rules, Deliveries deliveries, ProcessedEvents processed, PersonalDataSealer sealer,
-                    ObjectMapper json, TransactionTemplate transaction) {
+    DeliveryPlanner(NotificationRules rules, Deliveries deliveries, ConsumedEvents consumed, PersonalDataSealer sealer,
+                    ObjectMapper json) {
         this.rules = rules;
         this.deliveries = deliveries;
-        this.processed = processed;
+        this.consumed = consumed;
         this.sealer = sealer;
         this.json = json;
-        this.transaction = transaction;
     }
 
     public void plan(ApplicationStatusChanged change) {
         String eventId = change.getMetadata().getEventId();
         List<Channel> channels = rules.channelsFor(change.getStatus());
-        transaction.executeWithoutResult(status -> {
-            if (!processed.markProcessed(eventId, ApplicationStatusChanged.class.getSimpleName())) {
-                return;
-            }
-            for (Channel channel : channels) {
-                enqueue(change, channel);
-            }
-        });
+        consumed.applyOnce(eventId, ApplicationStatusChanged.class.getSimpleName(),
+                () -> channels.forEach(channel -> enqueue(change, channel)));
     }
 
     private void enqueue(ApplicationStatusChanged change, Channel channel) {

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -22,14 +21,9 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -48,14 +42,13 @@ import dev.loanflow.events.PaymentPlan;
 import dev.loanflow.events.SealedCustomer;
 import dev.loanflow.infra.FreePorts;
 import dev.loanflow.infra.SharedInfrastructure;
+import dev.loanflow.infra.spring.ServiceIntegrationTest;
 import dev.loanflow.infra.spring.ServiceSmokeChecks;
 import dev.loanflow.schemas.EventSerde;
 import dev.loanflow.schemas.Topic;
 import dev.loanflow.schemas.sealing.PersonalDataSealer;
 
-@AutoConfigureObservability
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class NotificationFlowIT implements ServiceSmokeChecks {
+class NotificationFlowIT extends ServiceIntegrationTest implements ServiceSmokeChecks {
 
     private static final String KEY = TestData.randomKey();
     private static final PersonalDataSealer SEALER = PersonalDataSealer.withBase64Keys("test", Map.of("test", KEY));
@@ -65,9 +58,7 @@ class NotificationFlowIT implements ServiceSmokeChecks {
 
     @DynamicPropertySource
     static void notification(DynamicPropertyRegistry registry) {
-        SharedInfrastructure.springProperties().forEach((key, value) -> registry.add(key, () -> value));
-        SharedInfrastructure.kafka().createTopics(Arrays.stream(Topic.values())
-                .flatMap(topic -> Stream.of(topic.newTopic((short) 1), topic.newDeadLetterTopic((short) 1))).toList());
+        SharedInfrastructure.kafka().createTopics(Topic.withDeadLetters((short) 1));
         registry.add("loanflow.personal-data.active-key-id", () -> "test");
         registry.add("loanflow.personal-data.keys.test", () -> KEY);
         registry.add("spring.mail.host", () -> "127.0.0.1");
@@ -80,22 +71,6 @@ class NotificationFlowIT implements ServiceSmokeChecks {
         registry.add("loanflow.webhooks.timeout", () -> "2s");
         registry.add("loanflow.delivery.poll-interval", () -> "100ms");
         registry.add("loanflow.delivery.retry-delays", () -> "300ms,300ms");
-    }
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    TestRestTemplate http;
-
-    @Override
-    public JdbcTemplate jdbc() {
-        return jdbc;
-    }
-
-    @Override
-    public TestRestTemplate http() {
-        return http;
     }
 
     @Override

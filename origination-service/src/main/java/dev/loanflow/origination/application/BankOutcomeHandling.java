@@ -5,9 +5,8 @@ import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.loanflow.eventing.ProcessedEvents;
+import dev.loanflow.eventing.ConsumedEvents;
 import dev.loanflow.events.ApplicationCancelled;
 import dev.loanflow.events.ApplicationFailed;
 import dev.loanflow.events.ApplicationStatus;
@@ -36,17 +35,15 @@ public class BankOutcomeHandling {
     private final Applications applications;
     private final Refunds refunds;
     private final LifecycleMessages messages;
-    private final ProcessedEvents processed;
-    private final TransactionTemplate transaction;
+    private final ConsumedEvents consumed;
 
     BankOutcomeHandling(ApplicationTransitions transitions, Applications applications, Refunds refunds,
-                        LifecycleMessages messages, ProcessedEvents processed, TransactionTemplate transaction) {
+                        LifecycleMessages messages, ConsumedEvents consumed) {
         this.transitions = transitions;
         this.applications = applications;
         this.refunds = refunds;
         this.messages = messages;
-        this.processed = processed;
-        this.transaction = transaction;
+        this.consumed = consumed;
     }
 
     public void handle(SpecificRecord outcome, EventMetadata metadata) {
@@ -81,8 +78,8 @@ public class BankOutcomeHandling {
                         announce(before, after, outcome, metadata, before.refundedTotal().add(refunded.getAmount()), null);
                     });
         } else if (outcome instanceof RefundFailed failed) {
-            recordWithoutTransition(metadata, outcome, () -> refunds.completed(failed.getRefundId(), "FAILED",
-                    failed.getBankAnswer().getCode() + " " + failed.getBankAnswer().getMessage()));
+            consumed.applyOnce(metadata.getEventId(), outcome.getClass().getSimpleName(), () -> refunds.completed(
+                    failed.getRefundId(), "FAILED", failed.getBankAnswer().getCode() + " " + failed.getBankAnswer().getMessage()));
         } else if (outcome instanceof RefundAnomalyReported anomaly) {
             apply(id, LifecycleEvent.REFUND_ANOMALY, outcome, metadata, anomaly.getReason(), (before, after) -> {
                 if (anomaly.getRefundId() != null) {
@@ -109,14 +106,6 @@ public class BankOutcomeHandling {
         BankApplicationCreated bankApplication = outcome instanceof BankApplicationCreated created ? created : before.bankApplication();
         messages.statusChanged(before, before.status(), after, outcome.getClass().getSimpleName(), refundedTotal,
                 bankApplication, detail, metadata.getEventId());
-    }
-
-    private void recordWithoutTransition(EventMetadata metadata, SpecificRecord outcome, Runnable record) {
-        transaction.executeWithoutResult(status -> {
-            if (processed.markProcessed(metadata.getEventId(), outcome.getClass().getSimpleName())) {
-                record.run();
-            }
-        });
     }
 
     private static ApplicationTransitions.Cause cause(SpecificRecord outcome, EventMetadata metadata, String detail) {

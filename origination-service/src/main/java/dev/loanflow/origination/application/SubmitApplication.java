@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.loanflow.eventing.Outbox;
-import dev.loanflow.eventing.ProcessedEvents;
+import dev.loanflow.eventing.ConsumedEvents;
 import dev.loanflow.events.ApplicationStatus;
 import dev.loanflow.events.ApplicationSubmitted;
 import dev.loanflow.events.Customer;
@@ -43,19 +43,19 @@ public class SubmitApplication {
     private final SubmissionRules rules;
     private final PersonalDataSealer sealer;
     private final LifecycleMessages messages;
-    private final ProcessedEvents processed;
+    private final ConsumedEvents consumed;
     private final Outbox outbox;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     SubmitApplication(Applications applications, SubmissionRules rules, PersonalDataSealer sealer,
-                      LifecycleMessages messages, ProcessedEvents processed, Outbox outbox,
+                      LifecycleMessages messages, ConsumedEvents consumed, Outbox outbox,
                       TransactionTemplate transaction, Clock clock) {
         this.applications = applications;
         this.rules = rules;
         this.sealer = sealer;
         this.messages = messages;
-        this.processed = processed;
+        this.consumed = consumed;
         this.outbox = outbox;
         this.transaction = transaction;
         this.clock = clock;
@@ -96,15 +96,15 @@ public class SubmitApplication {
     /** For the input topic: an invalid or conflicting event is published as rejected, with its reasons. */
     public void submitFromTopic(ApplicationSubmitted submission) {
         EventMetadata metadata = submission.getMetadata();
-        if (processed.alreadyProcessed(metadata.getEventId())) {
+        if (consumed.alreadyProcessed(metadata.getEventId())) {
             return;
         }
         Result result = submit(submission, null);
         List<Violation> reasons = result instanceof Rejected rejected ? rejected.violations()
                 : result instanceof Conflict ? List.of(new Violation("orderId", "conflicts with an earlier submission of this order"))
                 : List.of();
-        transaction.executeWithoutResult(status -> {
-            if (processed.markProcessed(metadata.getEventId(), ApplicationSubmitted.class.getSimpleName()) && !reasons.isEmpty()) {
+        consumed.applyOnce(metadata.getEventId(), ApplicationSubmitted.class.getSimpleName(), () -> {
+            if (!reasons.isEmpty()) {
                 outbox.append(Topic.REJECTED_SUBMISSIONS, metadata.getApplicationId(), SubmissionRejected.newBuilder()
                         .setMetadata(new EventMetadata(UUID.randomUUID().toString(), metadata.getApplicationId(),
                                 metadata.getMerchantId(), clock.instant(), metadata.getCorrelationId(), metadata.getEventId()))

@@ -10,10 +10,13 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.loanflow.infra.SharedInfrastructure;
 
-/** {@link ServiceSmokeChecks} for a service on the shared broker, registry and database, and nothing else. */
+/**
+ * A service under test on the shared broker, registry and database, with metrics exported. A service's own test
+ * base extends it and adds its settings; a test that also implements {@link ServiceSmokeChecks} gets those checks.
+ */
 @AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-public abstract class ServiceSmokeTest implements ServiceSmokeChecks {
+public abstract class ServiceIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -21,17 +24,15 @@ public abstract class ServiceSmokeTest implements ServiceSmokeChecks {
     }
 
     @Autowired
-    JdbcTemplate jdbc;
+    protected JdbcTemplate jdbc;
 
     @Autowired
-    TestRestTemplate http;
+    protected TestRestTemplate http;
 
-    @Override
     public JdbcTemplate jdbc() {
         return jdbc;
     }
 
-    @Override
     public TestRestTemplate http() {
         return http;
     }
