@@ -1,10 +1,13 @@
 package dev.loanflow.infra;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.loanflow.infra.testdata.TestClients;
+
 /**
- * One Kafka broker, one PostgreSQL and one schema registry per JVM, started on first use and shared by
+ * One Kafka broker, one PostgreSQL, one schema registry and one authorization server per JVM, started on first use and shared by
  * every test in that JVM; all are stopped when the JVM exits.
  */
 public final class SharedInfrastructure {
@@ -12,6 +15,7 @@ public final class SharedInfrastructure {
     private static KafkaBroker kafka;
     private static PostgresServer postgres;
     private static SchemaRegistryServer schemaRegistry;
+    private static AuthorizationServer authorizationServer;
 
     private SharedInfrastructure() {
     }
@@ -37,6 +41,17 @@ public final class SharedInfrastructure {
         return schemaRegistry;
     }
 
+    /** The project's authorization server with {@link TestClients}; its jar is built by the reactor before any service. */
+    public static synchronized AuthorizationServer authorizationServer() {
+        if (authorizationServer == null) {
+            Path jar = Path.of(System.getProperty("loanflow.authorization-server.jar",
+                    "../authorization-server/target/authorization-server.jar"));
+            authorizationServer = stopOnExit(AuthorizationServer.start(jar, FreePorts.find(), TestClients.all(),
+                    Path.of("target", "authorization-server.log")));
+        }
+        return authorizationServer;
+    }
+
     /** Spring Boot properties that point a service at the shared broker, registry and database. */
     public static Map<String, String> springProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
@@ -45,6 +60,7 @@ public final class SharedInfrastructure {
         properties.put("spring.datasource.url", postgres().jdbcUrl());
         properties.put("spring.datasource.username", PostgresServer.USER);
         properties.put("spring.datasource.password", PostgresServer.PASSWORD);
+        properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", authorizationServer().issuer());
         return properties;
     }
 

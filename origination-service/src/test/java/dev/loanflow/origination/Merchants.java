@@ -1,5 +1,6 @@
 package dev.loanflow.origination;
 
+import dev.loanflow.infra.SharedInfrastructure;
 import dev.loanflow.infra.testdata.TestData;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -19,7 +20,10 @@ import org.springframework.http.ResponseEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A merchant calling the applications API over HTTP with valid, editable application bodies. */
+/**
+ * A merchant calling the applications API over HTTP with a real access token for its client (see TestClients),
+ * and valid, editable application bodies.
+ */
 public final class Merchants {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -104,7 +108,7 @@ public final class Merchants {
     private HttpHeaders headers() {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("X-Merchant-Id", merchantId);
+        headers.setBearerAuth(SharedInfrastructure.authorizationServer().token(merchantId));
         return headers;
     }
 

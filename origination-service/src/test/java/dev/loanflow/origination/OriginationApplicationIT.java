@@ -13,7 +13,7 @@ class OriginationApplicationIT extends OriginationIntegrationTest implements Ser
 
     @Test
     void exposesApplicationsByStateAndTheOutboxBacklog() {
-        String metrics = http.getForObject("/actuator/prometheus", String.class);
+        String metrics = getAsOperator("/actuator/prometheus", String.class).getBody();
 
         assertThat(metrics).contains("loanflow_applications{status=\"APPROVED\"}").contains("loanflow_outbox_backlog");
     }

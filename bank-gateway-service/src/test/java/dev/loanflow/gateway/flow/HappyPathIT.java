@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpEntity;
+
+import dev.loanflow.infra.testdata.TestClients;
 
 import dev.loanflow.events.BankApplicationCreated;
 import dev.loanflow.events.BankApproved;
@@ -60,7 +63,7 @@ class HappyPathIT extends GatewayFlowTest {
     void bankCallLatencyIsMeasuredPerEndpointNotPerReference() {
         approved(BankRequests.forCustomerWithGsmEnding("69"));
 
-        String metrics = http.getForObject("/actuator/prometheus", String.class);
+        String metrics = getAsOperator("/actuator/prometheus", String.class).getBody();
 
         assertThat(metrics).contains("uri=\"/loans/v1/facilitate/pre-approved/{sessionId}\"")
                 .contains("uri=\"/loans/v1/facilitate/query/loan/{loanReferenceId}\"");
@@ -68,7 +71,8 @@ class HappyPathIT extends GatewayFlowTest {
 
     @Test
     void quotesListOptionsAcrossActiveBanks() {
-        String quotes = http.postForObject("/quotes", Map.of("amount", 20100.00, "maxTerm", 6), String.class);
+        String quotes = http.postForObject("/quotes", new HttpEntity<>(Map.of("amount", 20100.00, "maxTerm", 6),
+                bearer(TestClients.READER)), String.class);
 
         assertThat(quotes).contains("\"bankCode\":\"AKTIFBANK\"").contains("\"bankCode\":\"QNB\"")
                 .contains("4016.84").doesNotContain("DENIZBANK");
@@ -76,8 +80,11 @@ class HappyPathIT extends GatewayFlowTest {
 
     @Test
     void badQuoteRequestIsAProblem() {
-        var response = http.postForEntity("/quotes", Map.of("amount", -5), String.class);
+        var response = http.postForEntity("/quotes", new HttpEntity<>(Map.of("amount", -5), bearer(TestClients.READER)),
+                String.class);
+        var anonymous = http.postForEntity("/quotes", Map.of("amount", 100), String.class);
 
+        assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         assertThat(response.getHeaders().getContentType().toString()).contains("application/problem+json");
     }

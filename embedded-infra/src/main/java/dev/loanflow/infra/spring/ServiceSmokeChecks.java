@@ -8,13 +8,19 @@ import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.loanflow.infra.SharedInfrastructure;
+import dev.loanflow.infra.testdata.TestClients;
 
 /**
  * What every service must do on real infrastructure: migrate its own database schema, report healthy, and create
- * the topics it owns. A service's Spring Boot test implements this and names its schema and topics.
+ * the topics it owns, and keep its operational endpoints to operators (admin scope) while probes stay open. A
+ * service's Spring Boot test implements this and names its schema and topics.
  */
 public interface ServiceSmokeChecks {
 
@@ -35,20 +41,46 @@ public interface ServiceSmokeChecks {
     }
 
     @Test
-    default void reportsHealthyWithItsInfrastructure() {
-        assertThat(http().getForObject("/actuator/health", String.class)).contains("\"status\":\"UP\"");
+    default void reportsHealthyToAnonymousProbesWithoutDetails() {
+        String health = http().getForObject("/actuator/health", String.class);
+
+        assertThat(health).contains("\"status\":\"UP\"").doesNotContain("kafka").doesNotContain("db");
     }
 
     @Test
-    default void exposesPrometheusMetrics() {
-        assertThat(http().getForObject("/actuator/prometheus", String.class)).contains("jvm_memory_used_bytes")
-                .contains("kafka_consumer");
+    default void exposesPrometheusMetricsToOperators() {
+        assertThat(asOperator("/actuator/prometheus").getBody()).contains("jvm_memory_used_bytes").contains("kafka_consumer");
     }
 
     @Test
-    default void healthCoversKafkaAndTheSchemaRegistry() {
-        assertThat(http().getForObject("/actuator/health", String.class)).contains("\"kafka\":{\"status\":\"UP\"")
+    default void healthDetailsCoverKafkaTheSchemaRegistryAndTheDatabaseForOperators() {
+        assertThat(asOperator("/actuator/health").getBody()).contains("\"kafka\":{\"status\":\"UP\"")
                 .contains("\"schemaRegistry\":{\"status\":\"UP\"").contains("\"db\":{\"status\":\"UP\"");
+    }
+
+    @Test
+    default void operationalEndpointsNeedTheAdminScope() {
+        HttpHeaders merchant = new HttpHeaders();
+        merchant.setBearerAuth(SharedInfrastructure.authorizationServer().token("merchant-a"));
+        HttpHeaders forged = new HttpHeaders();
+        forged.setBearerAuth("eyJhbGciOiJub25lIn0.eyJzY29wZSI6ImFkbWluIn0.");
+
+        ResponseEntity<String> anonymous = http().getForEntity("/actuator/prometheus", String.class);
+        ResponseEntity<String> withMerchantToken = http().exchange("/actuator/prometheus", HttpMethod.GET,
+                new HttpEntity<>(merchant), String.class);
+        ResponseEntity<String> withForgedToken = http().exchange("/actuator/prometheus", HttpMethod.GET,
+                new HttpEntity<>(forged), String.class);
+
+        assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+        assertThat(anonymous.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(withMerchantToken.getStatusCode().value()).isEqualTo(403);
+        assertThat(withForgedToken.getStatusCode().value()).isEqualTo(401);
+    }
+
+    private ResponseEntity<String> asOperator(String path) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(SharedInfrastructure.authorizationServer().token(TestClients.OPERATOR));
+        return http().exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
     }
 
     @Test

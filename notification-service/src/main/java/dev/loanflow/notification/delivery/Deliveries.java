@@ -77,16 +77,16 @@ public class Deliveries {
                 .list();
     }
 
-    public Optional<Delivery> find(String merchantId, long deliveryId) {
-        return jdbc.sql("select " + COLUMNS + " from delivery where merchant_id = ? and id = ?")
-                .params(merchantId, deliveryId).query(Deliveries::map).optional();
+    public Optional<Delivery> find(long deliveryId) {
+        return jdbc.sql("select " + COLUMNS + " from delivery where id = ?")
+                .params(deliveryId).query(Deliveries::map).optional();
     }
 
     /** Puts a dead-lettered webhook back in the queue for another round of attempts. */
-    public boolean replay(String merchantId, long deliveryId) {
+    public boolean replay(long deliveryId) {
         return jdbc.sql("update delivery set status = 'PENDING', attempts = 0, next_attempt_at = now(), updated_at = now() "
-                        + "where merchant_id = ? and id = ? and channel = 'WEBHOOK' and status = 'DEAD'")
-                .params(merchantId, deliveryId).update() == 1;
+                        + "where id = ? and channel = 'WEBHOOK' and status = 'DEAD'")
+                .params(deliveryId).update() == 1;
     }
 
     private static Delivery map(ResultSet rs, int rowNumber) throws SQLException {

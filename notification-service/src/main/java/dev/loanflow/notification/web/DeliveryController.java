@@ -9,18 +9,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.loanflow.notification.channel.SandboxSmsSender;
 import dev.loanflow.notification.channel.SmsSender;
 import dev.loanflow.notification.delivery.Deliveries;
+import dev.loanflow.security.CurrentMerchant;
 
-/** The delivery log of a merchant's applications, and replay of dead-lettered webhooks. */
+/** The delivery log of a merchant's applications, and replay of dead-lettered webhooks by an operator. */
 @RestController
 class DeliveryController {
-
-    private static final String MERCHANT = "X-Merchant-Id";
 
     private final Deliveries deliveries;
     private final SmsSender sms;
@@ -38,7 +36,7 @@ class DeliveryController {
     }
 
     @GetMapping("/applications/{applicationId}/deliveries")
-    List<DeliveryView> deliveries(@RequestHeader(MERCHANT) String merchantId, @PathVariable String applicationId) {
+    List<DeliveryView> deliveries(@CurrentMerchant String merchantId, @PathVariable String applicationId) {
         return deliveries.ofApplication(merchantId, applicationId).stream()
                 .map(delivery -> new DeliveryView(delivery.id(), delivery.channel().name(), delivery.recipientMasked(),
                         delivery.status(), delivery.attempts(), delivery.lastError(), delivery.createdAt(),
@@ -48,11 +46,11 @@ class DeliveryController {
     }
 
     @PostMapping("/deliveries/{deliveryId}/replay")
-    ResponseEntity<?> replay(@RequestHeader(MERCHANT) String merchantId, @PathVariable long deliveryId) {
-        if (deliveries.replay(merchantId, deliveryId)) {
+    ResponseEntity<?> replay(@PathVariable long deliveryId) {
+        if (deliveries.replay(deliveryId)) {
             return ResponseEntity.accepted().build();
         }
-        ProblemDetail problem = deliveries.find(merchantId, deliveryId).isEmpty()
+        ProblemDetail problem = deliveries.find(deliveryId).isEmpty()
                 ? ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no delivery " + deliveryId)
                 : ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "only a dead-lettered webhook can be replayed");
         return ResponseEntity.status(problem.getStatus()).body(problem);

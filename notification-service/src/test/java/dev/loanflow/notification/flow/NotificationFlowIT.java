@@ -44,12 +44,14 @@ import dev.loanflow.infra.FreePorts;
 import dev.loanflow.infra.SharedInfrastructure;
 import dev.loanflow.infra.spring.ServiceIntegrationTest;
 import dev.loanflow.infra.spring.ServiceSmokeChecks;
+import dev.loanflow.infra.testdata.TestClients;
 import dev.loanflow.schemas.EventSerde;
 import dev.loanflow.schemas.Topic;
 import dev.loanflow.schemas.sealing.PersonalDataSealer;
 
 class NotificationFlowIT extends ServiceIntegrationTest implements ServiceSmokeChecks {
 
+    private static final String MERCHANT = "merchant-a";
     private static final String KEY = TestData.randomKey();
     private static final PersonalDataSealer SEALER = PersonalDataSealer.withBase64Keys("test", Map.of("test", KEY));
     private static final String WEBHOOK_SECRET = "whsec_" + TestData.randomKey();
@@ -146,12 +148,16 @@ class NotificationFlowIT extends ServiceIntegrationTest implements ServiceSmokeC
 
         JsonNode dead = await(() -> webhookDelivery(applicationId, "DEAD"));
         OUTSIDE.answer("/hooks/down", 200);
-        int replay = http.exchange("/deliveries/" + dead.get("id").asLong() + "/replay", HttpMethod.POST,
-                new HttpEntity<>(merchant()), Void.class).getStatusCode().value();
+        String replayPath = "/deliveries/" + dead.get("id").asLong() + "/replay";
+        int replayByMerchant = http.exchange(replayPath, HttpMethod.POST, new HttpEntity<>(merchant()), Void.class)
+                .getStatusCode().value();
+        int replay = http.exchange(replayPath, HttpMethod.POST, new HttpEntity<>(bearer(TestClients.OPERATOR)), Void.class)
+                .getStatusCode().value();
         JsonNode delivered = await(() -> webhookDelivery(applicationId, "DELIVERED"));
 
         assertThat(dead.get("attempts").asInt()).isEqualTo(3);
         assertThat(dead.get("history").findValuesAsText("outcome")).containsExactly("RETRY", "RETRY", "RETRY");
+        assertThat(replayByMerchant).isEqualTo(403);
         assertThat(replay).isEqualTo(202);
         assertThat(delivered.get("attempts").asInt()).isEqualTo(1);
         assertThat(OUTSIDE.at("/hooks/down")).hasSize(4);
@@ -231,15 +237,13 @@ class NotificationFlowIT extends ServiceIntegrationTest implements ServiceSmokeC
     }
 
     private static HttpHeaders merchant() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set("X-Merchant-Id", "merchant-notify");
-        return headers;
+        return bearer(MERCHANT);
     }
 
     private static ApplicationStatusChanged change(ApplicationStatus status, String email, Language language, String hookPath) {
         String applicationId = "app-" + UUID.randomUUID();
         return ApplicationStatusChanged.newBuilder()
-                .setMetadata(new EventMetadata(UUID.randomUUID().toString(), applicationId, "merchant-notify",
+                .setMetadata(new EventMetadata(UUID.randomUUID().toString(), applicationId, MERCHANT,
                         Instant.now(), applicationId, null))
                 .setPreviousStatus(null).setStatus(status).setTrigger("Test").setOrderId("ORDER-42")
                 .setLoanAmount(new BigDecimal("20100.00")).setRefundedTotal(new BigDecimal("0.00"))

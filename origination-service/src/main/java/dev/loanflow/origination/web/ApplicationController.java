@@ -30,13 +30,12 @@ import dev.loanflow.origination.persistence.ApplicationRow;
 import dev.loanflow.origination.persistence.Applications;
 import dev.loanflow.origination.persistence.Refunds;
 import dev.loanflow.origination.web.ApplicationModels.*;
+import dev.loanflow.security.CurrentMerchant;
 
 /** Loan applications for merchants; every merchant sees and acts on its own applications only. */
 @RestController
 @RequestMapping("/applications")
 class ApplicationController {
-
-    static final String MERCHANT = "X-Merchant-Id";
 
     private final SubmitApplication submissions;
     private final MerchantRequests requests;
@@ -55,7 +54,7 @@ class ApplicationController {
             description = "201 with the new application; 200 with the existing one for a repeated order id or Idempotency-Key; "
                     + "409 when that order or key was used with a different body; 400 naming each invalid field.")
     @PostMapping
-    ResponseEntity<?> submit(@RequestHeader(MERCHANT) String merchantId,
+    ResponseEntity<?> submit(@CurrentMerchant String merchantId,
                              @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
                              @Valid @RequestBody SubmitRequest request) {
         SubmitApplication.Result result = submissions.submit(Translation.toEvent(merchantId, request), idempotencyKey);
@@ -75,7 +74,7 @@ class ApplicationController {
 
     @Operation(summary = "One application with its status, offers, payment plan, refunds and history")
     @GetMapping("/{applicationId}")
-    ResponseEntity<?> get(@RequestHeader(MERCHANT) String merchantId, @PathVariable String applicationId) {
+    ResponseEntity<?> get(@CurrentMerchant String merchantId, @PathVariable String applicationId) {
         return applications.findForMerchant(merchantId, applicationId)
                 .<ResponseEntity<?>>map(row -> ResponseEntity.ok(view(row)))
                 .orElseGet(() -> Problems.notFound(applicationId));
@@ -83,7 +82,7 @@ class ApplicationController {
 
     @Operation(summary = "Cancel an application that has not reached the bank yet")
     @PostMapping("/{applicationId}/cancel")
-    ResponseEntity<?> cancel(@RequestHeader(MERCHANT) String merchantId, @PathVariable String applicationId) {
+    ResponseEntity<?> cancel(@CurrentMerchant String merchantId, @PathVariable String applicationId) {
         MerchantRequests.Answer answer = requests.cancel(merchantId, applicationId);
         return answer instanceof MerchantRequests.Done
                 ? ResponseEntity.ok(view(applications.find(applicationId).orElseThrow()))
@@ -92,7 +91,7 @@ class ApplicationController {
 
     @Operation(summary = "Refund part or all of an approved loan", description = "202: the refund is on its way to the bank.")
     @PostMapping("/{applicationId}/refunds")
-    ResponseEntity<?> refund(@RequestHeader(MERCHANT) String merchantId, @PathVariable String applicationId,
+    ResponseEntity<?> refund(@CurrentMerchant String merchantId, @PathVariable String applicationId,
                              @Valid @RequestBody RefundRequest request) {
         if (request.amount().signum() <= 0) {
             return Problems.invalid(List.of(new dev.loanflow.origination.domain.Violation("amount", "must be positive")));
@@ -110,7 +109,7 @@ class ApplicationController {
 
     @Operation(summary = "List the merchant's applications by creation date, newest first")
     @GetMapping
-    ApplicationPage report(@RequestHeader(MERCHANT) String merchantId,
+    ApplicationPage report(@CurrentMerchant String merchantId,
                            @Parameter(example = "2026-01-01T00:00:00Z") @RequestParam Instant from,
                            @Parameter(example = "2026-12-31T23:59:59Z") @RequestParam Instant to,
                            @RequestParam(required = false) List<ApplicationStatus> status,

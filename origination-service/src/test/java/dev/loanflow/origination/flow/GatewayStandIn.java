@@ -30,7 +30,7 @@ final class GatewayStandIn {
     private static KafkaProducer<String, SpecificRecord> producer;
 
     static EventMetadata metadata(String applicationId) {
-        return new EventMetadata(UUID.randomUUID().toString(), applicationId, "merchant-flow", Instant.now(),
+        return new EventMetadata(UUID.randomUUID().toString(), applicationId, "merchant-a", Instant.now(),
                 applicationId, null);
     }
 

@@ -29,7 +29,7 @@ class LifecycleFlowIT extends OriginationIntegrationTest {
 
     @BeforeEach
     void merchant() {
-        merchant = new Merchants(http, "merchant-flow");
+        merchant = new Merchants(http, "merchant-a");
     }
 
     @Test

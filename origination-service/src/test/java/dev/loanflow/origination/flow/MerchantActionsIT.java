@@ -30,7 +30,7 @@ class MerchantActionsIT extends OriginationIntegrationTest {
 
     @BeforeEach
     void merchant() {
-        merchant = new Merchants(http, "merchant-actions");
+        merchant = new Merchants(http, "merchant-b");
     }
 
     @Test
@@ -117,7 +117,7 @@ class MerchantActionsIT extends OriginationIntegrationTest {
     @Test
     void anotherMerchantCanNeitherSeeNorTouchTheApplication() {
         String id = approvedLoan();
-        Merchants stranger = new Merchants(http, "merchant-stranger");
+        Merchants stranger = new Merchants(http, "merchant-c");
 
         assertThat(stranger.get(id).getStatusCode().value()).isEqualTo(404);
         assertThat(stranger.cancel(id).getStatusCode().value()).isEqualTo(404);

@@ -20,7 +20,7 @@ class PersonalDataInLogsIT extends OriginationIntegrationTest {
 
     @Test
     void submissionsOutcomesAndAnomaliesLogNoPersonalData(CapturedOutput logs) {
-        Merchants merchant = new Merchants(http, "merchant-logs");
+        Merchants merchant = new Merchants(http, "merchant-f");
         Map<String, Object> body = Merchants.validApplication();
         Map<?, ?> customer = (Map<?, ?>) body.get("customer");
         String id = merchant.submit(body).getBody().get("applicationId").asText();

@@ -20,8 +20,8 @@ class ReportingIT extends OriginationIntegrationTest {
 
     @Test
     void reportFiltersByMerchantDateAndStatusAndPagesThroughNewestFirst() {
-        Merchants merchant = new Merchants(http, "merchant-report-" + UUID.randomUUID());
-        Merchants other = new Merchants(http, "merchant-report-other-" + UUID.randomUUID());
+        Merchants merchant = new Merchants(http, "merchant-d");
+        Merchants other = new Merchants(http, "merchant-e");
         Instant from = Instant.now().minusSeconds(1);
         List<String> mine = IntStream.range(0, 5).mapToObj(i -> merchant.submitted()).toList();
         other.submitted();
@@ -45,7 +45,7 @@ class ReportingIT extends OriginationIntegrationTest {
 
     @Test
     void badReportParametersAreProblems() {
-        Merchants merchant = new Merchants(http, "merchant-report-bad");
+        Merchants merchant = new Merchants(http, "merchant-d");
 
         assertThat(merchant.report("from=yesterday&to=2026-01-01T00:00:00Z").getStatusCode().value()).isEqualTo(400);
         assertThat(merchant.report("from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z&size=0").getStatusCode().value())

@@ -34,7 +34,7 @@ class TracingIT extends OriginationIntegrationTest {
         String traceId = UUID.randomUUID().toString().replace("-", "");
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("X-Merchant-Id", "merchant-tracing");
+        headers.setBearerAuth(SharedInfrastructure.authorizationServer().token("merchant-j"));
         headers.set("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
 
         String id = http.exchange("/applications", HttpMethod.POST, new HttpEntity<>(Merchants.validApplication(), headers),

@@ -19,6 +19,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.loanflow.infra.SharedInfrastructure;
+import dev.loanflow.infra.testdata.TestClients;
 import dev.loanflow.origination.Merchants;
 import dev.loanflow.origination.OriginationIntegrationTest;
 
@@ -57,8 +59,9 @@ class OpsDashboardBrowserIT extends OriginationIntegrationTest {
 
     @Test
     void countsFollowNewApplicationsAndAClickShowsTheTimeline() {
-        Merchants merchant = new Merchants(http, "merchant-browser");
-        browser.get("http://localhost:" + port + "/ops/index.html");
+        Merchants merchant = new Merchants(http, "merchant-g");
+        browser.get("http://localhost:" + port + "/ops/index.html#token="
+                + SharedInfrastructure.authorizationServer().token(TestClients.OPERATOR));
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         wait.until(page -> "live".equals(page.findElement(By.id("connection")).getText()));
         long before = newCount();

@@ -13,10 +13,15 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.loanflow.infra.SharedInfrastructure;
+import dev.loanflow.infra.testdata.TestClients;
 import dev.loanflow.origination.Merchants;
 import dev.loanflow.origination.OriginationIntegrationTest;
 
@@ -27,8 +32,9 @@ class OpsDashboardIT extends OriginationIntegrationTest {
 
     @Test
     void streamPushesCountsThatFollowNewApplications() throws Exception {
-        Merchants merchant = new Merchants(http, "merchant-ops");
-        HttpRequest stream = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/ops/stream")).build();
+        Merchants merchant = new Merchants(http, "merchant-i");
+        HttpRequest stream = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/ops/stream"))
+                .header("Authorization", "Bearer " + SharedInfrastructure.authorizationServer().token(TestClients.OPERATOR)).build();
         HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(stream, HttpResponse.BodyHandlers.ofInputStream());
         try (BufferedReader events = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             long before = nextSummary(events).get("total").asLong();
@@ -48,19 +54,32 @@ class OpsDashboardIT extends OriginationIntegrationTest {
 
     @Test
     void timelineShowsAnApplicationsTransitions() {
-        String id = new Merchants(http, "merchant-ops").submitted();
+        String id = new Merchants(http, "merchant-i").submitted();
 
-        JsonNode timeline = http.getForObject("/ops/applications/" + id + "/timeline", JsonNode.class);
+        JsonNode timeline = getAsOperator("/ops/applications/" + id + "/timeline", JsonNode.class).getBody();
 
         assertThat(timeline.findValuesAsText("to")).containsExactly("NEW");
-        assertThat(http.getForEntity("/ops/applications/nope/timeline", String.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(getAsOperator("/ops/applications/nope/timeline", String.class).getStatusCode().value()).isEqualTo(404);
     }
 
     @Test
     void dashboardPageIsServed() {
         String page = http.getForObject("/ops/index.html", String.class);
 
-        assertThat(page).contains("new EventSource('/ops/stream')").contains("Applications by state");
+        assertThat(page).contains("fetch('/ops/stream'").contains("Applications by state");
+    }
+
+    @Test
+    void opsDataNeedsTheAdminScopeEvenForAMerchantsOwnApplication() {
+        String id = new Merchants(http, "merchant-i").submitted();
+
+        ResponseEntity<String> anonymous = http.getForEntity("/ops/summary", String.class);
+        ResponseEntity<String> merchant = http.exchange("/ops/applications/" + id + "/timeline", HttpMethod.GET,
+                new HttpEntity<>(bearer("merchant-i")), String.class);
+
+        assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+        assertThat(merchant.getStatusCode().value()).isEqualTo(403);
+        assertThat(getAsOperator("/ops/summary", String.class).getStatusCode().value()).isEqualTo(200);
     }
 
     private static JsonNode nextSummary(BufferedReader events) throws Exception {

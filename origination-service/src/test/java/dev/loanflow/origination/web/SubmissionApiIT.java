@@ -21,6 +21,7 @@ import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.loanflow.infra.SharedInfrastructure;
 import dev.loanflow.origination.Merchants;
 import dev.loanflow.origination.OriginationIntegrationTest;
 
@@ -30,7 +31,7 @@ class SubmissionApiIT extends OriginationIntegrationTest {
 
     @BeforeEach
     void merchant() {
-        merchant = new Merchants(http, "merchant-submissions");
+        merchant = new Merchants(http, "merchant-h");
     }
 
     @Test
@@ -129,10 +130,10 @@ class SubmissionApiIT extends OriginationIntegrationTest {
     }
 
     @Test
-    void malformedJsonAndMissingMerchantAreBadRequests() {
+    void malformedJsonIsABadRequestAndNoTokenIsUnauthorized() {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("X-Merchant-Id", "merchant-submissions");
+        headers.setBearerAuth(SharedInfrastructure.authorizationServer().token("merchant-h"));
 
         ResponseEntity<JsonNode> malformed = http.exchange("/applications", HttpMethod.POST,
                 new HttpEntity<>("{\"orderId\": ", headers), JsonNode.class);
@@ -140,7 +141,8 @@ class SubmissionApiIT extends OriginationIntegrationTest {
                 new HttpEntity<>(Merchants.validApplication()), JsonNode.class);
 
         assertThat(malformed.getStatusCode().value()).isEqualTo(400);
-        assertThat(anonymous.getStatusCode().value()).isEqualTo(400);
+        assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+        assertThat(anonymous.getHeaders().getFirst("WWW-Authenticate")).startsWith("Bearer");
     }
 
     @Test

@@ -1,0 +1,117 @@
+package dev.loanflow.infra;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The project's real authorization server (Spring Authorization Server) run from its jar as a child JVM, with the
+ * clients it is given, and a client-credentials token fetcher that caches each token until shortly before expiry.
+ */
+public final class AuthorizationServer implements AutoCloseable {
+
+    public record Client(String id, String secret, List<String> scopes) {
+
+        List<String> arguments() {
+            String prefix = "--spring.security.oauth2.authorizationserver.client." + id + ".registration.";
+            return List.of(prefix + "client-id=" + id, prefix + "client-secret={noop}" + secret,
+                    prefix + "client-authentication-methods=client_secret_basic",
+                    prefix + "authorization-grant-types=client_credentials",
+                    prefix + "scopes=" + String.join(",", scopes));
+        }
+    }
+
+    private record CachedToken(String value, Instant refreshAfter) {
+    }
+
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern EXPIRES_IN = Pattern.compile("\"expires_in\"\\s*:\\s*(\\d+)");
+
+    private final SpringBootProcess process;
+    private final Map<String, Client> clients;
+    private final Map<String, CachedToken> tokens = new ConcurrentHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private AuthorizationServer(SpringBootProcess process, Map<String, Client> clients) {
+        this.process = process;
+        this.clients = clients;
+    }
+
+    public static AuthorizationServer start(Path jar, int port, List<Client> clients, Path log) {
+        List<String> arguments = new ArrayList<>();
+        clients.forEach(client -> arguments.addAll(client.arguments()));
+        SpringBootProcess process = SpringBootProcess.start("authorization-server", jar, port,
+                Map.of("AUTH_ISSUER", "http://localhost:" + port), arguments, log).awaitHealthy(Duration.ofSeconds(90));
+        Map<String, Client> byId = new ConcurrentHashMap<>();
+        clients.forEach(client -> byId.put(client.id(), client));
+        return new AuthorizationServer(process, byId);
+    }
+
+    public String issuer() {
+        return process.baseUrl();
+    }
+
+    /** An access token for one of this server's clients, with the scopes asked for (all of the client's if none). */
+    public String token(String clientId, String... scopes) {
+        Client client = clients.get(clientId);
+        if (client == null) {
+            throw new IllegalArgumentException("no client " + clientId + " registered");
+        }
+        String key = clientId + " " + String.join(" ", scopes);
+        CachedToken cached = tokens.get(key);
+        if (cached != null && Instant.now().isBefore(cached.refreshAfter())) {
+            return cached.value();
+        }
+        CachedToken fresh = fetch(client, scopes.length == 0 ? client.scopes() : List.of(scopes));
+        tokens.put(key, fresh);
+        return fresh.value();
+    }
+
+    /** The raw answer of the token endpoint, for tests of refusals. */
+    public HttpResponse<String> requestToken(String clientId, String secret, String scope) {
+        String credentials = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(issuer() + "/oauth2/token"))
+                .header("Authorization", "Basic " + credentials)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
+                        + scope.replace(" ", "%20")))
+                .timeout(Duration.ofSeconds(10)).build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("token endpoint unreachable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private CachedToken fetch(Client client, List<String> scopes) {
+        HttpResponse<String> response = requestToken(client.id(), client.secret(), String.join(" ", scopes));
+        Matcher token = ACCESS_TOKEN.matcher(response.body());
+        Matcher expiresIn = EXPIRES_IN.matcher(response.body());
+        if (response.statusCode() != 200 || !token.find() || !expiresIn.find()) {
+            throw new IllegalStateException("no token for " + client.id() + ": " + response.statusCode() + " " + response.body());
+        }
+        long seconds = Long.parseLong(expiresIn.group(1));
+        return new CachedToken(token.group(1), Instant.now().plusSeconds(Math.max(1, seconds - 30)));
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}
