@@ -15,7 +15,7 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Issues access tokens to registered clients (client-credentials flow only) and nothing else. A token that carries
  * a merchant scope names its merchant in the {@value #MERCHANT_CLAIM} claim: the client id, so one merchant's
- * token can never act for another.
+ * token can never act for another. Its own actuator endpoints take its own admin tokens, like every service's.
  */
 @Configuration(proxyBeanMethods = false)
 class TokenSecurity {
@@ -39,7 +39,9 @@ class TokenSecurity {
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasAuthority("SCOPE_admin")
                         .anyRequest().denyAll())
+                .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults()))
                 .csrf(csrf -> csrf.disable());
         return http.build();
     }

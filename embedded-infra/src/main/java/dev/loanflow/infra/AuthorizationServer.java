@@ -51,7 +51,12 @@ public final class AuthorizationServer implements AutoCloseable {
     }
 
     public static AuthorizationServer start(Path jar, int port, List<Client> clients, Path log) {
-        List<String> arguments = new ArrayList<>();
+        return start(jar, port, clients, List.of(), log);
+    }
+
+    /** With further settings, e.g. a client's token lifetime. */
+    public static AuthorizationServer start(Path jar, int port, List<Client> clients, List<String> settings, Path log) {
+        List<String> arguments = new ArrayList<>(settings);
         clients.forEach(client -> arguments.addAll(client.arguments()));
         SpringBootProcess process = SpringBootProcess.start("authorization-server", jar, port,
                 Map.of("AUTH_ISSUER", "http://localhost:" + port), arguments, log).awaitHealthy(Duration.ofSeconds(90));

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Supplier;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,7 +35,7 @@ import dev.loanflow.infra.testdata.TestData;
  */
 final class Demo {
 
-    private static final String MERCHANT = "demo-merchant";
+    static final String MERCHANT = "demo-shop";
     private static final String ORIGINATION = "http://localhost:8080";
     private static final Duration PATIENCE = Duration.ofMinutes(3);
     private static final List<String> FIRST_NAMES = List.of("Ayşe", "Mehmet", "Zeynep", "Mustafa", "Elif", "Ahmet",
@@ -75,8 +76,12 @@ final class Demo {
     private final Map<String, Plan> plans = new ConcurrentHashMap<>();
     private final Map<String, String> lastStatus = new ConcurrentHashMap<>();
 
-    Demo(PrintStream out) {
+    private final Supplier<String> tokens;
+
+    /** {@code tokens} gives a current access token of the demo merchant's client. */
+    Demo(PrintStream out, Supplier<String> tokens) {
         this.out = out;
+        this.tokens = tokens;
     }
 
     void run(int applications) throws Exception {
@@ -213,7 +218,7 @@ final class Demo {
 
     private JsonNode send(String method, String path, Object body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(ORIGINATION + path)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").header("X-Merchant-Id", MERCHANT)
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + tokens.get())
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
                 .build();

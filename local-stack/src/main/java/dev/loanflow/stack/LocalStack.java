@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import dev.loanflow.infra.AuthorizationServer;
 import dev.loanflow.infra.KafkaProcess;
 import dev.loanflow.infra.PostgresServer;
 import dev.loanflow.infra.SchemaRegistryServer;
@@ -32,6 +33,8 @@ public final class LocalStack {
     static final int REGISTRY_PORT = Integer.getInteger("loanflow.registry.port", 8081);
     static final int SMTP_PORT = Integer.getInteger("loanflow.smtp.port", 2525);
     static final int IMAP_PORT = Integer.getInteger("loanflow.imap.port", 3143);
+    static final int AUTH_PORT = Integer.getInteger("loanflow.auth.port", 9000);
+    static final String OPERATOR = "ops";
     static final Duration SERVICE_STARTUP_TIMEOUT = Duration.ofSeconds(120);
 
     private static final PrintStream OUT = System.out;
@@ -54,7 +57,15 @@ public final class LocalStack {
         PostgresServer postgres = step("PostgreSQL", () -> PostgresServer.start(POSTGRES_PORT));
         SchemaRegistryServer registry = step("Apicurio schema registry", () -> SchemaRegistryServer.start(REGISTRY_PORT));
         GreenMail mail = step("SMTP server (GreenMail)", LocalStack::startMail);
+        List<AuthorizationServer.Client> clients = List.of(
+                new AuthorizationServer.Client(Demo.MERCHANT, randomSecret(), List.of("submit", "read", "refund")),
+                new AuthorizationServer.Client(OPERATOR, randomSecret(), List.of("admin")));
+        AuthorizationServer authorization = step("authorization server on :" + AUTH_PORT, () -> AuthorizationServer.start(
+                root.resolve("authorization-server/target/authorization-server.jar"), AUTH_PORT, clients,
+                List.of("--spring.security.oauth2.authorizationserver.client." + OPERATOR + ".token.access-token-time-to-live=8h"),
+                logs.resolve("authorization-server.log")));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            authorization.close();
             registry.close();
             mail.stop();
             postgres.close();
@@ -79,6 +90,7 @@ public final class LocalStack {
         environment.put("SMTP_PORT", String.valueOf(SMTP_PORT));
         environment.put("WEBHOOK_DEFAULT_SECRET", "whsec_" + randomKey());
         environment.put("WEBHOOK_ALLOW_PRIVATE_NETWORK", "true");
+        environment.put("AUTH_ISSUER", authorization.issuer());
 
         List<SpringBootProcess> processes = new ArrayList<>();
         for (Service service : SERVICES) {
@@ -89,9 +101,10 @@ public final class LocalStack {
         }
 
         printSummary(kafka, postgres, registry, Duration.between(start, Instant.now()));
+        printCredentials(authorization, clients);
         int demo = demoSize(args);
         if (demo > 0) {
-            new Demo(OUT).run(demo);
+            new Demo(OUT, () -> authorization.token(Demo.MERCHANT)).run(demo);
             OUT.println("The stack keeps running; Ctrl-C stops everything.");
         }
         new CountDownLatch(1).await();
@@ -156,8 +169,7 @@ public final class LocalStack {
         row("Schema registry (Apicurio API)", registry.registryApiUrl());
         row("SMTP (notifications)", "127.0.0.1:" + SMTP_PORT + "; read mail over IMAP at 127.0.0.1:" + IMAP_PORT
                 + " (user and password: the customer's e-mail address)");
-        row("SMS sandbox", "http://localhost:8083/sandbox/sms");
-        row("Ops dashboard", "http://localhost:8080/ops/index.html");
+        row("SMS sandbox (admin token)", "http://localhost:8083/sandbox/sms");
         row("Origination API (OpenAPI)", "http://localhost:8080/swagger-ui.html  (document: /v3/api-docs)");
         row("Bank quotes (gateway)", "http://localhost:8082/banks, POST /quotes");
         row("PostgreSQL", "jdbc:postgresql://localhost:" + postgres.port() + "/" + PostgresServer.DATABASE
@@ -165,6 +177,23 @@ public final class LocalStack {
         for (Service service : SERVICES) {
             row(service.name(), "http://localhost:" + service.port() + "  (health: /actuator/health)");
         }
+    }
+
+    /** Fresh client secrets on every run, printed once: there are no standing credentials to leak. */
+    private static void printCredentials(AuthorizationServer authorization, List<AuthorizationServer.Client> clients) {
+        OUT.printf("%nOAuth2 clients (client-credentials flow, token endpoint %s/oauth2/token):%n", authorization.issuer());
+        for (AuthorizationServer.Client client : clients) {
+            row(client.id(), "secret " + client.secret() + "  scopes " + String.join(" ", client.scopes()));
+        }
+        AuthorizationServer.Client merchant = clients.get(0);
+        OUT.printf("  e.g. curl -su %s:%s -d grant_type=client_credentials -d 'scope=submit read refund' %s/oauth2/token%n",
+                merchant.id(), merchant.secret(), authorization.issuer());
+        OUT.printf("%n  %-32s %s%n", "Ops dashboard (8 h admin token)",
+                "http://localhost:8080/ops/index.html#token=" + authorization.token(OPERATOR));
+    }
+
+    private static String randomSecret() {
+        return java.util.UUID.randomUUID().toString();
     }
 
     private static void row(String name, String value) {

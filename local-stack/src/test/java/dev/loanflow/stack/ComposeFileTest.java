@@ -31,7 +31,7 @@ class ComposeFileTest {
     @Test
     void composeRunsTheWholeStack() throws IOException {
         assertThat(services().keySet()).containsExactlyInAnyOrder("kafka", "schema-registry", "postgres", "smtp",
-                "bank-simulator", "origination-service", "bank-gateway-service", "notification-service", "kafka-ui",
+                "authorization-server", "bank-simulator", "origination-service", "bank-gateway-service", "notification-service", "kafka-ui",
                 "prometheus", "grafana");
     }
 
@@ -52,14 +52,15 @@ class ComposeFileTest {
 
     @Test
     void everyRequiredSettingIsGivenAndEverySettingGivenIsRead() throws IOException {
-        String shared = Files.readString(ROOT.resolve("schemas/src/main/resources/loanflow-kafka.yml"));
+        String shared = Files.readString(ROOT.resolve("schemas/src/main/resources/loanflow-kafka.yml"))
+                + Files.readString(ROOT.resolve("service-security/src/main/resources/loanflow-security.yml"));
         for (Map.Entry<String, Map<String, Object>> service : builtServices().entrySet()) {
             String configuration = Files.readString(ROOT.resolve(module(service.getValue())).resolve("src/main/resources/application.yml"));
             Set<String> given = environment(service.getValue()).keySet();
             Set<String> read = names(ANY_PLACEHOLDER, configuration + shared);
 
             assertThat(given).as("settings %s gives", service.getKey())
-                    .allMatch(name -> read.contains(name) || name.startsWith("LOANFLOW_"));
+                    .allMatch(name -> read.contains(name) || name.startsWith("LOANFLOW_") || name.startsWith("SPRING_"));
             assertThat(given).as("required settings of %s", service.getKey())
                     .containsAll(names(REQUIRED_PLACEHOLDER, configuration));
         }
@@ -74,7 +75,7 @@ class ComposeFileTest {
                     : dependsOn == null ? Set.of() : new HashSet<>(strings(dependsOn));
             assertThat(services.keySet()).containsAll(names);
         }
-        List.of("kafka", "schema-registry", "postgres", "origination-service", "bank-gateway-service",
+        List.of("kafka", "schema-registry", "postgres", "authorization-server", "origination-service", "bank-gateway-service",
                 "notification-service", "bank-simulator").forEach(name ->
                 assertThat(services.get(name)).as("%s has a health check", name).containsKey("healthcheck"));
     }
@@ -93,6 +94,15 @@ class ComposeFileTest {
     void kafkaUiReadsOurAvroThroughTheConfluentCompatibleApi() throws IOException {
         assertThat(environment(services().get("kafka-ui")).get("KAFKA_CLUSTERS_0_SCHEMAREGISTRY")).endsWith("/apis/ccompat/v7");
         assertThat(environment(services().get("schema-registry")).get("REGISTRY_RULES_GLOBAL_COMPATIBILITY")).isEqualTo("BACKWARD");
+    }
+
+    @Test
+    void noSecretHasADefault() throws IOException {
+        String compose = Files.readString(ROOT.resolve("docker-compose.yml"));
+
+        for (String secret : List.of("PERSONAL_DATA_KEY", "WEBHOOK_DEFAULT_SECRET", "DEMO_SHOP_SECRET", "OPS_CLIENT_SECRET")) {
+            assertThat(compose).contains("${" + secret + ":?").doesNotContain("${" + secret + ":-");
+        }
     }
 
     @SuppressWarnings("unchecked")
