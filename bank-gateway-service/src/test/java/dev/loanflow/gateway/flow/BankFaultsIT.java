@@ -3,6 +3,7 @@ package dev.loanflow.gateway.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -62,5 +63,31 @@ class BankFaultsIT extends GatewayFlowTest {
         OutcomeLog.pause(Duration.ofSeconds(2).toMillis());
 
         assertThat(outcomes.of(customer.applicationId, BankApproved.class)).hasSize(1);
+    }
+
+    @Test
+    void aForgedCallbackChangesNothingTheBankDoesNotConfirm() {
+        BankRequests customer = BankRequests.forCustomerWithGsmEnding("03");
+        customer.send(customer.application(preApproved(customer)));
+        outcomes.await(customer.applicationId, BankApplicationCreated.class, PATIENCE);
+        String loanReference = jdbc.queryForObject("select loan_reference_id from bank_application where application_id = ?",
+                String.class, customer.applicationId);
+        int queriesBefore = statusQueries(customer.applicationId);
+
+        int answer = http.postForEntity("/bank/callbacks", Map.of("referenceId", loanReference,
+                "status", "APPROVED"), Void.class).getStatusCode().value();
+        int unknown = http.postForEntity("/bank/callbacks", Map.of("referenceId", "forged-reference", "status", "APPROVED"),
+                Void.class).getStatusCode().value();
+        OutcomeLog.pause(Duration.ofSeconds(2).toMillis());
+
+        assertThat(answer).isEqualTo(202);
+        assertThat(unknown).isEqualTo(202);
+        assertThat(statusQueries(customer.applicationId)).as("the callback was checked with the bank").isGreaterThan(queriesBefore);
+        assertThat(outcomes.of(customer.applicationId, BankApproved.class)).isEmpty();
+    }
+
+    private int statusQueries(String applicationId) {
+        return jdbc.queryForObject("select count(*) from bank_interaction where application_id = ? and operation = 'query'",
+                Integer.class, applicationId);
     }
 }
