@@ -25,12 +25,16 @@ public final class KafkaProcess implements AutoCloseable {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
-    private final Process process;
+    private volatile Process process;
     private final int port;
+    private final Path properties;
+    private final Path log;
 
-    private KafkaProcess(Process process, int port) {
+    private KafkaProcess(Process process, int port, Path properties, Path log) {
         this.process = process;
         this.port = port;
+        this.properties = properties;
+        this.log = log;
     }
 
     public static KafkaProcess start(int port) {
@@ -59,7 +63,7 @@ public final class KafkaProcess implements AutoCloseable {
                     .waitFor(60, TimeUnit.SECONDS);
             Process broker = run(List.of("kafka.Kafka", properties.toString()), log);
             ChildProcesses.register(broker);
-            KafkaProcess kafka = new KafkaProcess(broker, port);
+            KafkaProcess kafka = new KafkaProcess(broker, port, properties, log);
             kafka.awaitReady(log);
             return kafka;
         } catch (IOException e) {
@@ -72,6 +76,27 @@ public final class KafkaProcess implements AutoCloseable {
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** Kills the broker without a controlled shutdown, as a crash or a pulled plug would. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.onExit().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka did not die", e);
+        }
+    }
+
+    /** Starts the broker again on the same port with the same data, and waits until it answers. */
+    public void restart() {
+        try {
+            process = run(List.of("kafka.Kafka", properties.toString()), log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChildProcesses.register(process);
+        awaitReady(log);
     }
 
     public void createTopics(List<NewTopic> topics) {
@@ -98,6 +123,31 @@ public final class KafkaProcess implements AutoCloseable {
             }
         }
         throw new IllegalStateException("Kafka not ready within " + STARTUP_TIMEOUT + "; see " + log);
+    }
+
+    /** Runs one of Kafka's command-line tools (e.g. its producer performance test) to completion; returns its output. */
+    public static String runTool(String mainClass, List<String> arguments, Duration timeout) {
+        try {
+            Path log = Files.createTempFile(TempDirectories.root(), "kafka-tool", ".log");
+            List<String> command = new ArrayList<>(List.of(mainClass));
+            command.addAll(arguments);
+            Process tool = run(command, log);
+            ChildProcesses.register(tool);
+            if (!tool.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                tool.destroyForcibly();
+                throw new IllegalStateException(mainClass + " did not finish within " + timeout + "; see " + log);
+            }
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     /** Runs a main class of the Kafka code on this JVM's classpath, also from inside a Spring Boot fat jar. */

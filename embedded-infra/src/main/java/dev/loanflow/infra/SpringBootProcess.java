@@ -17,35 +17,68 @@ import java.util.Map;
 public final class SpringBootProcess implements AutoCloseable {
 
     private final String name;
-    private final Process process;
+    private final ProcessBuilder builder;
+    private volatile Process process;
     private final int port;
     private final Path log;
 
-    private SpringBootProcess(String name, Process process, int port, Path log) {
+    private SpringBootProcess(String name, ProcessBuilder builder, Process process, int port, Path log) {
         this.name = name;
+        this.builder = builder;
         this.process = process;
         this.port = port;
         this.log = log;
     }
 
+    /** Quick to start, small: for tests and the local stack. */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1");
+
     public static SpringBootProcess start(String name, Path jar, int port, Map<String, String> environment,
                                           List<String> arguments, Path log) {
+        return start(name, jar, port, environment, DEFAULT_JVM_OPTIONS, arguments, log);
+    }
+
+    public static SpringBootProcess start(String name, Path jar, int port, Map<String, String> environment,
+                                          List<String> jvmOptions, List<String> arguments, Path log) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first (./mvnw -DskipTests install)");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", String.valueOf(port));
+        return new SpringBootProcess(name, builder, launch(name, builder), port, log);
+    }
+
+    private static Process launch(String name, ProcessBuilder builder) {
         try {
             Process process = builder.start();
             ChildProcesses.register(process);
-            return new SpringBootProcess(name, process, port, log);
+            return process;
         } catch (IOException e) {
             throw new IllegalStateException("could not start " + name, e);
         }
+    }
+
+    /** Kills the JVM at once (SIGKILL): no shutdown hooks, no graceful stop, like a crash. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(name + " did not die", e);
+        }
+    }
+
+    /** Starts the same application again with the same settings; call {@link #awaitHealthy} next. */
+    public SpringBootProcess restart() {
+        process = launch(name, builder);
+        return this;
     }
 
     public SpringBootProcess awaitHealthy(Duration timeout) {
@@ -70,6 +103,10 @@ public final class SpringBootProcess implements AutoCloseable {
             pause();
         }
         throw new IllegalStateException(name + " not healthy within " + timeout + "; see " + log);
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public String name() {

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -19,6 +18,7 @@ import dev.loanflow.infra.AuthorizationServer;
 import dev.loanflow.infra.KafkaProcess;
 import dev.loanflow.infra.PostgresServer;
 import dev.loanflow.infra.SchemaRegistryServer;
+import dev.loanflow.infra.ServiceEnvironment;
 import dev.loanflow.infra.SpringBootProcess;
 import dev.loanflow.schemas.Topic;
 
@@ -76,21 +76,9 @@ public final class LocalStack {
             return null;
         });
 
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        environment.put("SCHEMA_REGISTRY_URL", registry.registryApiUrl());
-        environment.put("DATABASE_URL", "jdbc:postgresql://localhost:" + postgres.port() + "/" + PostgresServer.DATABASE);
-        environment.put("DATABASE_USER", PostgresServer.USER);
-        environment.put("DATABASE_PASSWORD", PostgresServer.PASSWORD);
-        environment.putAll(sandboxBankCredentials());
-        environment.put("GATEWAY_PUBLIC_URL", "http://localhost:8082");
-        environment.put("PERSONAL_DATA_ACTIVE_KEY_ID", "local");
-        environment.put("LOANFLOW_PERSONALDATA_KEYS_LOCAL", randomKey());
-        environment.put("SMTP_HOST", "127.0.0.1");
-        environment.put("SMTP_PORT", String.valueOf(SMTP_PORT));
-        environment.put("WEBHOOK_DEFAULT_SECRET", "whsec_" + randomKey());
-        environment.put("WEBHOOK_ALLOW_PRIVATE_NETWORK", "true");
-        environment.put("AUTH_ISSUER", authorization.issuer());
+        Map<String, String> environment = new ServiceEnvironment(kafka.bootstrapServers(), registry.registryApiUrl(),
+                "jdbc:postgresql://localhost:" + postgres.port() + "/" + PostgresServer.DATABASE, authorization.issuer(),
+                "http://localhost:8090", "http://localhost:8082", SMTP_PORT).variables();
 
         List<SpringBootProcess> processes = new ArrayList<>();
         for (Service service : SERVICES) {
@@ -130,20 +118,6 @@ public final class LocalStack {
         }
         return 0;
     }
-
-    /** The simulator's documented sandbox merchant; a real deployment sets these from its secret store. */
-    private static Map<String, String> sandboxBankCredentials() {
-        return Map.of("BANK_API_URL", "http://localhost:8090", "BANK_USERNAME", "sandbox", "BANK_PASSWORD", "sandbox",
-                "BANK_MERCHANT_NO", "4003", "BANK_API_SECRET_KEY", "sandbox-secret");
-    }
-
-    /** A fresh AES-256 key for personal data on every run: nothing sealed outlives the stack. */
-    private static String randomKey() {
-        byte[] key = new byte[32];
-        new java.security.SecureRandom().nextBytes(key);
-        return java.util.Base64.getEncoder().encodeToString(key);
-    }
-
 
     private static <T> T step(String what, Supplier<T> action) {
         OUT.printf("  starting %-34s", what + " ...");

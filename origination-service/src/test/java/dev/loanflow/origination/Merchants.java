@@ -1,14 +1,9 @@
 package dev.loanflow.origination;
 
 import dev.loanflow.infra.SharedInfrastructure;
-import dev.loanflow.infra.testdata.TestData;
+import dev.loanflow.infra.testdata.ApplicationBodies;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -37,34 +32,7 @@ public final class Merchants {
     }
 
     public static Map<String, Object> validApplication() {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("productName", "Telefon 256 GB");
-        item.put("categoryCode", "ELECTRONICS");
-        item.put("quantity", 1);
-        item.put("price", new BigDecimal("20000.00"));
-        item.put("totalPriceWithoutDiscounts", new BigDecimal("20000.00"));
-        item.put("totalPrice", new BigDecimal("20000.00"));
-        item.put("sellerExternalId", "SELLER-001");
-        item.put("commissionRate", new BigDecimal("1.00"));
-        Map<String, Object> cart = new LinkedHashMap<>();
-        cart.put("price", new LinkedHashMap<>(Map.of("itemsPrice", new BigDecimal("20000.00"),
-                "shippingPrice", new BigDecimal("100.00"), "totalPrice", new BigDecimal("20100.00"))));
-        cart.put("items", List.of(item));
-        Map<String, Object> customer = new LinkedHashMap<>();
-        customer.put("nationalIdentityNumber", TestData.nationalId());
-        customer.put("gsmNumber", "5551234567");
-        customer.put("email", "ayse.yilmaz@example.com");
-        customer.put("fullName", "Ayşe Yılmaz");
-        customer.put("language", "TR");
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("orderId", "ORDER-" + UUID.randomUUID());
-        body.put("bankCode", "AKTIFBANK");
-        body.put("term", 6);
-        body.put("timeToLive", Instant.now().plus(1, ChronoUnit.HOURS).toString());
-        body.put("callbackUrl", "https://shop.example.com/loan-events");
-        body.put("customer", customer);
-        body.put("cart", cart);
-        return body;
+        return ApplicationBodies.valid();
     }
 
     public ResponseEntity<JsonNode> submit(Object body) {

@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,6 +33,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * A service names the scopes of its own endpoints in {@link #chain}.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(BodySizeLimit.class)
 public class ResourceServerSecurity implements WebMvcConfigurer {
 
     public static final String MERCHANT_CLAIM = "merchant_id";

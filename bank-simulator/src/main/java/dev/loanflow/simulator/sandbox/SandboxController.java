@@ -1,5 +1,6 @@
 package dev.loanflow.simulator.sandbox;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -61,7 +62,8 @@ class SandboxController {
     record Settings(long tokenTtlSeconds, long customerDecisionDelayMillis) {
     }
 
-    record HeldApplication(String referenceId, long merchantNo, String orderId, LoanStatus status) {
+    record HeldApplication(String referenceId, long merchantNo, String orderId, LoanStatus status, BigDecimal lendingAmount,
+                           BigDecimal refundedTotal) {
     }
 
     @PutMapping("/customers/{nationalIdentityNumber}/scenario")
@@ -124,7 +126,8 @@ class SandboxController {
     List<HeldApplication> applications(@RequestParam String orderId) {
         return store.findByOrder(sandboxMerchantNo, orderId).stream()
                 .map(application -> new HeldApplication(application.referenceId(), application.merchantNo(),
-                        application.orderId(), application.status()))
+                        application.orderId(), application.status(), application.lendingAmount(),
+                        application.refundedTotal()))
                 .toList();
     }
 

@@ -41,9 +41,16 @@ public class DeliveryPlanner {
 
     public void plan(ApplicationStatusChanged change) {
         String eventId = change.getMetadata().getEventId();
-        List<Channel> channels = rules.channelsFor(change.getStatus());
+        List<Channel> channels = isRequestOnly(change)
+                ? rules.channelsFor(change.getStatus()).stream().filter(channel -> channel == Channel.WEBHOOK).toList()
+                : rules.channelsFor(change.getStatus());
         consumed.applyOnce(eventId, ApplicationStatusChanged.class.getSimpleName(),
                 () -> channels.forEach(channel -> enqueue(change, channel)));
+    }
+
+    /** A merchant's request that changed no status yet (a refund on its way to the bank): news for the merchant only. */
+    private static boolean isRequestOnly(ApplicationStatusChanged change) {
+        return change.getStatus() == change.getPreviousStatus() && "RefundRequested".equals(change.getTrigger());
     }
 
     private void enqueue(ApplicationStatusChanged change, Channel channel) {

@@ -66,6 +66,8 @@ public class MerchantRequests {
                 new ApplicationTransitions.Cause(null, "RefundRequested", "MERCHANT", null), false,
                 (before, after) -> {
                     refunds.requested(refundId, applicationId, amount);
+                    messages.statusChanged(before, before.status(), after, "RefundRequested", before.refundedTotal(),
+                            before.bankApplication(), "refund " + refundId + " of " + amount + " requested", null);
                     messages.toBank(applicationId, RefundRequested.newBuilder()
                             .setMetadata(new EventMetadata(UUID.randomUUID().toString(), applicationId, before.merchantId(),
                                     clock.instant(), before.correlationId(), null))

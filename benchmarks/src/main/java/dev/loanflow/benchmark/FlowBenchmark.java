@@ -1,0 +1,181 @@
+package dev.loanflow.benchmark;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+
+import dev.loanflow.infra.AuthorizationServer;
+import dev.loanflow.infra.Platform;
+import dev.loanflow.infra.SpringBootProcess;
+import dev.loanflow.schemas.Topic;
+
+/**
+ * The whole flow under load on the real stack: the raw ceiling of the broker with Kafka's own tools, then
+ * applications through the input topic as fast as they complete (bank without added latency), at half that rate,
+ * and at half that rate with the bank answering in 50-200 ms. Writes a Markdown report and a plot.
+ *
+ * <pre>java -jar benchmarks/target/benchmarks.jar [--duration=60] [--short-duration=30] [--warmup=15]
+ *     [--refund-share=0.1] [--max-in-flight=2000] [--out=benchmarks/results]</pre>
+ */
+public final class FlowBenchmark {
+
+    private static final List<String> SERVICE_JVM = List.of("-Xms96m", "-Xmx256m", "-XX:+UseSerialGC",
+            "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k");
+
+    private final Map<String, String> arguments;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ExecutorService refunds = Executors.newFixedThreadPool(4);
+    private Platform platform;
+
+    private FlowBenchmark(Map<String, String> arguments) {
+        this.arguments = arguments;
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        Map<String, String> arguments = new java.util.HashMap<>();
+        for (String arg : args) {
+            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
+            arguments.put(pair[0], pair.length > 1 ? pair[1] : "true");
+        }
+        new FlowBenchmark(arguments).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Path out = Path.of(arguments.getOrDefault("out", "benchmarks/results"));
+        int duration = Integer.parseInt(arguments.getOrDefault("duration", "60"));
+        int shortDuration = Integer.parseInt(arguments.getOrDefault("short-duration", "30"));
+        int warmup = Integer.parseInt(arguments.getOrDefault("warmup", "15"));
+        int maxInFlight = Integer.parseInt(arguments.getOrDefault("max-in-flight", "2000"));
+
+        log("starting the stack ...");
+        Instant begin = Instant.now();
+        platform = Platform.start(new Platform.Options(Path.of("."), Path.of(".loanflow", "benchmark-logs"),
+                Topic.withDeadLetters((short) 1),
+                List.of(new AuthorizationServer.Client(Submissions.MERCHANT, java.util.UUID.randomUUID().toString(),
+                        List.of("submit", "read", "refund"))),
+                List.of("--loanflow.simulator.customer-decision-delay=0ms"), List.of(), SERVICE_JVM));
+        Duration startup = Duration.between(begin, Instant.now());
+        log("stack up in %.1f s; measuring the broker alone ...", startup.toMillis() / 1000.0);
+        try {
+            int recordBytes = Load.recordBytes();
+            BrokerCeiling.Result ceiling = BrokerCeiling.measure(platform.kafka, 300_000, recordBytes);
+            log("broker: %.0f records/s produced, %.0f consumed", ceiling.producedPerSecond(), ceiling.consumedPerSecond());
+
+            Run fastest = measure("as fast as it completes", "no added latency", "{}", 0, maxInFlight, warmup, duration);
+            double half = Math.max(1, Math.floor(fastest.throughput() / 2));
+            Run halfRate = measure("half that rate", "no added latency", "{}", half, maxInFlight, Math.min(warmup, 10), shortDuration);
+            Run slowBank = measure("half that rate, slow bank", "50-200 ms per call",
+                    "{\"latencyMillis\":50,\"latencyJitterMillis\":150}", half, maxInFlight, Math.min(warmup, 10), shortDuration);
+
+            Report.write(out, startup, ceiling, List.of(fastest, halfRate, slowBank), processNames());
+            log("report: %s", out.resolve("flow-benchmark.md"));
+        } finally {
+            refunds.shutdownNow();
+            platform.close();
+        }
+    }
+
+    private Run measure(String name, String bank, String faults, double rate, int maxInFlight, int warmup, int duration)
+            throws Exception {
+        simulator("PUT", "/sandbox/faults", faults);
+        double refundShare = Double.parseDouble(arguments.getOrDefault("refund-share", "0.1"));
+        FlowObserver observer = new FlowObserver(platform.kafka.bootstrapServers(), platform.registry.registryApiUrl(),
+                applicationId -> {
+                    if (ThreadLocalRandom.current().nextDouble() < refundShare) {
+                        refunds.execute(() -> refund(applicationId));
+                    }
+                });
+        Timeline timeline = new Timeline(platform, observer, processStats());
+        long refundedBefore = observer.refunded.get();
+        String offered = rate > 0 ? String.format("%.0f/s", rate) : "as fast as possible (at most " + maxInFlight + " in flight)";
+        log("run: %s, bank %s, offered %s, %d s warm-up + %d s measured", name, bank, offered, warmup, duration);
+        try (Load load = new Load(platform.kafka.bootstrapServers(), platform.registry.registryApiUrl(), observer)) {
+            Thread loader = new Thread(() -> {
+                try {
+                    load.run(rate, maxInFlight, Duration.ofSeconds(warmup + duration));
+                } catch (InterruptedException stopped) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            loader.start();
+            long start = System.nanoTime();
+            int second = 0;
+            while (loader.isAlive() || (observer.inFlight() > 0 && second < warmup + duration + 30)) {
+                Thread.sleep(Math.max(0, start + (second + 1) * 1_000_000_000L - System.nanoTime()) / 1_000_000);
+                second++;
+                boolean measuring = second > warmup && second <= warmup + duration;
+                timeline.tick(second, measuring);
+                Timeline.Second now = timeline.seconds.get(timeline.seconds.size() - 1);
+                System.out.printf("  %3d s %s submitted %5d/s approved %5d/s events %6d/s p99 %7.1f ms backlog %5d lag %6d%n",
+                        second, measuring ? "*" : " ", now.submitted(), now.approved(), now.events(), now.p99Millis(),
+                        now.outboxBacklog(), now.consumerLag());
+            }
+            loader.join();
+            long approvedMeasured = timeline.seconds.stream().filter(Timeline.Second::measured)
+                    .mapToLong(Timeline.Second::approved).sum();
+            Run run = new Run(name, bank, offered, duration, approvedMeasured, observer.refunded.get() - refundedBefore,
+                    timeline.measured, List.copyOf(timeline.seconds));
+            log("  -> %.1f approved/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms", run.throughput(), run.millis(50),
+                    run.millis(99), run.maxMillis());
+            return run;
+        } finally {
+            timeline.close();
+            observer.close();
+        }
+    }
+
+    private void refund(String applicationId) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(platform.originationUrl() + "/applications/"
+                            + applicationId + "/refunds"))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + platform.authorization.token(Submissions.MERCHANT))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":" + Submissions.loanAmount() + "}")).build();
+            http.send(request, HttpResponse.BodyHandlers.discarding());
+        } catch (Exception ignored) {
+            // a refund that could not be asked for only lowers the refunded count the report shows
+        }
+    }
+
+    private List<ProcessStats> processStats() {
+        List<ProcessStats> stats = new ArrayList<>();
+        for (String service : Platform.SERVICES) {
+            SpringBootProcess process = platform.service(service);
+            stats.add(new ProcessStats(service, () -> List.of(process.pid())));
+        }
+        stats.add(new ProcessStats("bank-simulator", () -> List.of(platform.simulator.pid())));
+        stats.add(new ProcessStats("kafka", () -> List.of(platform.kafka.pid())));
+        stats.add(new ProcessStats("postgresql", ProcessStats::postgresProcesses));
+        stats.add(new ProcessStats("benchmark", () -> List.of(ProcessHandle.current().pid())));
+        return stats;
+    }
+
+    private static List<String> processNames() {
+        List<String> names = new ArrayList<>(Platform.SERVICES);
+        names.addAll(List.of("bank-simulator", "kafka", "postgresql", "benchmark"));
+        return names;
+    }
+
+    private void simulator(String method, String path, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.simulator.baseUrl() + path))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+        http.send(request, HttpResponse.BodyHandlers.discarding());
+    }
+
+    private static void log(String format, Object... values) {
+        System.out.printf("[benchmark] " + format + "%n", values);
+    }
+}

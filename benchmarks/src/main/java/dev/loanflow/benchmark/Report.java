@@ -1,0 +1,103 @@
+package dev.loanflow.benchmark;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** The Markdown report and the latency/throughput plot. */
+final class Report {
+
+    private Report() {
+    }
+
+    static void write(Path directory, Duration startup, BrokerCeiling.Result ceiling, List<Run> runs, List<String> processes)
+            throws IOException {
+        Files.createDirectories(directory);
+        plot(directory.resolve("flow-benchmark.png"), runs);
+        StringBuilder md = new StringBuilder();
+        Run fastest = runs.get(0);
+        md.append("# Flow benchmark\n\n");
+        md.append(String.format("%s, %d cores, %d GiB RAM, %s %s. Everything on this machine: Kafka, PostgreSQL, the registry, "
+                        + "the authorization server, the bank simulator, the three services (each `-Xmx256m -XX:+UseSerialGC`) "
+                        + "and this benchmark.%n%n", LocalDate.now(), Runtime.getRuntime().availableProcessors(),
+                totalMemoryGib(), System.getProperty("java.vm.name"), System.getProperty("java.version")));
+        md.append("Reproduce: `./mvnw -q -DskipTests install && java -jar benchmarks/target/benchmarks.jar`\n\n");
+        md.append(String.format("Stack started in %.1f s (all processes healthy).%n%n", startup.toMillis() / 1000.0));
+        md.append("## The broker alone\n\n");
+        md.append(String.format("Kafka's `ProducerPerformance` and `ConsumerPerformance`, %,d records of %d bytes (one "
+                        + "`ApplicationSubmitted` as the registry serde writes it), 6 partitions, acks=all, idempotent, linger 5 ms: "
+                        + "**%,.0f records/s produced** (%.1f MB/s; %s), **%,.0f records/s consumed**.%n%n",
+                ceiling.records(), ceiling.recordBytes(), ceiling.producedPerSecond(), ceiling.producerMegabytesPerSecond(),
+                ceiling.producerLatency(), ceiling.consumedPerSecond()));
+        md.append("## The flow\n\n");
+        md.append("Applications published on `loan.applications.submitted.v1`, each approved by its customer at the bank; a "
+                + "tenth of the approved loans refunded in full through the REST API. Latency: from publishing the submission "
+                + "to its `APPROVED` event arriving on `loan.applications.lifecycle.v1` (HdrHistogram).\n\n");
+        md.append("| run | bank | offered | approved/s | of the broker's produce rate | events/s | p50 | p95 | p99 | max | refunded | max outbox backlog | max consumer lag |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Run run : runs) {
+            md.append(String.format("| %s | %s | %s | **%.1f** | %.3f %% | %.0f | %.1f ms | %.1f ms | **%.1f ms** | %.1f ms | %d | %d | %d |%n",
+                    run.name(), run.bank(), run.offered(), run.throughput(), 100 * run.throughput() / ceiling.producedPerSecond(),
+                    run.eventsPerSecond(), run.millis(50), run.millis(95), run.millis(99), run.maxMillis(), run.refunded(),
+                    run.maxBacklog(), run.maxLag()));
+        }
+        md.append("\n## Processes\n\nAverage CPU (100 % = one core) over the measured seconds, and the largest resident set, per run.\n\n");
+        md.append("| process |");
+        runs.forEach(run -> md.append(" ").append(run.name()).append(" |"));
+        md.append("\n|---|");
+        runs.forEach(run -> md.append("---|"));
+        md.append("\n");
+        for (String process : processes) {
+            md.append("| ").append(process).append(" |");
+            for (Run run : runs) {
+                md.append(String.format(" %.0f %% CPU, %d MB |", run.averageCpu(process), run.maxRss(process)));
+            }
+            md.append("\n");
+        }
+        md.append(String.format("%n![approved per second and p99 latency, second by second](flow-benchmark.png)%n%n"
+                + "The ratio to the broker's produce rate compares one approved application with one raw record; an "
+                + "application costs about %.0f lifecycle events plus the requests, outcomes and notifications behind them.%n",
+                fastest.eventsPerSecond() / Math.max(1, fastest.throughput())));
+        Files.writeString(directory.resolve("flow-benchmark.md"), md.toString());
+    }
+
+    private static void plot(Path file, List<Run> runs) throws IOException {
+        XYChart chart = new XYChartBuilder().width(1100).height(520).title("Loanflow: approved applications per second and p99 latency")
+                .xAxisTitle("second of the run").yAxisTitle("approved / s").build();
+        chart.setYAxisGroupTitle(1, "p99 ms (that second)");
+        int offset = 0;
+        for (Run run : runs) {
+            List<Timeline.Second> seconds = run.seconds();
+            double[] x = seconds.stream().mapToDouble(Timeline.Second::second).toArray();
+            for (int i = 0; i < x.length; i++) {
+                x[i] += offset;
+            }
+            XYSeries throughput = chart.addSeries(run.name() + ": approved/s", x,
+                    seconds.stream().mapToDouble(Timeline.Second::approved).toArray());
+            throughput.setMarker(SeriesMarkers.NONE);
+            XYSeries latency = chart.addSeries(run.name() + ": p99 ms", x,
+                    seconds.stream().mapToDouble(Timeline.Second::p99Millis).toArray());
+            latency.setMarker(SeriesMarkers.NONE);
+            latency.setYAxisGroup(1);
+            offset += seconds.size() + 5;
+        }
+        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    private static long totalMemoryGib() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.round(os.getTotalMemorySize() / (1024.0 * 1024 * 1024));
+        }
+        return 0;
+    }
+}

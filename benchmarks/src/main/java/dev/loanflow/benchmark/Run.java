@@ -1,0 +1,51 @@
+package dev.loanflow.benchmark;
+
+import java.util.List;
+
+import org.HdrHistogram.Histogram;
+
+/** One measured run: what was offered, what completed, how long it took, and what it cost. */
+record Run(String name, String bank, String offered, int measuredSeconds, long approved, long refunded,
+           Histogram latencyMicros, List<Timeline.Second> seconds) {
+
+    double throughput() {
+        return (double) approved / measuredSeconds;
+    }
+
+    double eventsPerSecond() {
+        return measured().mapToLong(Timeline.Second::events).sum() / (double) measuredSeconds;
+    }
+
+    double millis(double percentile) {
+        return latencyMicros.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    double maxMillis() {
+        return latencyMicros.getMaxValue() / 1000.0;
+    }
+
+    long maxBacklog() {
+        return seconds.stream().mapToLong(Timeline.Second::outboxBacklog).max().orElse(0);
+    }
+
+    long maxLag() {
+        return seconds.stream().mapToLong(Timeline.Second::consumerLag).max().orElse(0);
+    }
+
+    double averageCpu(String process) {
+        return measured().mapToDouble(second -> sample(second, process).cpuPercent()).average().orElse(0);
+    }
+
+    long maxRss(String process) {
+        return seconds.stream().mapToLong(second -> sample(second, process).rssMegabytes()).max().orElse(0);
+    }
+
+    private static ProcessStats.Sample sample(Timeline.Second second, String process) {
+        return second.processes().getOrDefault(process, new ProcessStats.Sample(process, 0, 0));
+    }
+
+    private java.util.stream.Stream<Timeline.Second> measured() {
+        return seconds.stream().filter(Timeline.Second::measured);
+    }
+
+}

@@ -1,0 +1,105 @@
+package dev.loanflow.benchmark;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+import dev.loanflow.infra.Platform;
+
+/** One line per second while a run goes: rates, that second's latencies, backlog, lag and every process's CPU and memory. */
+final class Timeline {
+
+    record Second(int second, boolean measured, long submitted, long approved, long events, double p50Millis,
+                  double p99Millis, long outboxBacklog, long consumerLag, Map<String, ProcessStats.Sample> processes) {
+    }
+
+    private static final List<String> GROUPS = List.of("origination-service", "bank-gateway-service", "notification-service");
+
+    private final Platform platform;
+    private final FlowObserver observer;
+    private final List<ProcessStats> processes;
+    private final Admin admin;
+    final List<Second> seconds = new ArrayList<>();
+    final Histogram measured = new Histogram(3);
+    private Histogram recycled;
+    private long lastSubmitted;
+    private long lastApproved;
+    private long lastEvents;
+
+    Timeline(Platform platform, FlowObserver observer, List<ProcessStats> processes) {
+        this.platform = platform;
+        this.observer = observer;
+        this.processes = processes;
+        this.admin = Admin.create(Map.of("bootstrap.servers", platform.kafka.bootstrapServers()));
+        lastSubmitted = observer.submitted.get();
+        lastApproved = observer.approved.get();
+        lastEvents = observer.events.get();
+        observer.interval(null);
+    }
+
+    void tick(int second, boolean measuring) {
+        Histogram interval = observer.interval(recycled);
+        recycled = interval;
+        if (measuring) {
+            measured.add(interval);
+        }
+        long submitted = observer.submitted.get();
+        long approved = observer.approved.get();
+        long events = observer.events.get();
+        Map<String, ProcessStats.Sample> samples = new HashMap<>();
+        processes.forEach(process -> samples.put(process.name(), process.sample()));
+        seconds.add(new Second(second, measuring, submitted - lastSubmitted, approved - lastApproved, events - lastEvents,
+                interval.getValueAtPercentile(50) / 1000.0, interval.getValueAtPercentile(99) / 1000.0, outboxBacklog(),
+                consumerLag(), samples));
+        lastSubmitted = submitted;
+        lastApproved = approved;
+        lastEvents = events;
+    }
+
+    private long outboxBacklog() {
+        try (Connection connection = platform.database(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select (select count(*) from origination.outbox) "
+                     + "+ (select count(*) from bank_gateway.outbox)")) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (Exception unavailable) {
+            return -1;
+        }
+    }
+
+    private long consumerLag() {
+        try {
+            long lag = 0;
+            for (String group : GROUPS) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get(2, TimeUnit.SECONDS);
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+                var ends = admin.listOffsets(latest).all().get(2, TimeUnit.SECONDS);
+                for (var entry : committed.entrySet()) {
+                    if (entry.getValue() != null) {
+                        lag += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset());
+                    }
+                }
+            }
+            return lag;
+        } catch (Exception unavailable) {
+            return -1;
+        }
+    }
+
+    void close() {
+        admin.close();
+    }
+}

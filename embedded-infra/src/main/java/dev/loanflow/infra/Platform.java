@@ -1,0 +1,134 @@
+package dev.loanflow.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.NewTopic;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+/**
+ * The whole platform on this machine on free ports: Kafka as its own process (so it can be killed and restarted),
+ * PostgreSQL, the registry, the authorization server, an SMTP server, the bank simulator and every service as its
+ * own JVM, each of which can be killed hard, restarted, or run more than once. Used by the system tests and the
+ * benchmark; the local stack runs the same parts on fixed ports.
+ */
+public final class Platform implements AutoCloseable {
+
+    public static final Duration STARTUP = Duration.ofSeconds(120);
+    public static final List<String> SERVICES = List.of("origination-service", "bank-gateway-service", "notification-service");
+
+    /** Where the modules' jars are, which topics to create, and settings for the simulator and the services. */
+    public record Options(Path root, Path logs, List<NewTopic> topics, List<AuthorizationServer.Client> clients,
+                          List<String> simulatorSettings, List<String> serviceSettings, List<String> jvmOptions) {
+    }
+
+    public final KafkaProcess kafka;
+    public final PostgresServer postgres;
+    public final SchemaRegistryServer registry;
+    public final AuthorizationServer authorization;
+    public final SpringBootProcess simulator;
+    private final GreenMail smtp;
+    private final Options options;
+    private final Map<String, String> environment;
+    private final Map<String, List<SpringBootProcess>> instances = new LinkedHashMap<>();
+
+    private Platform(Options options) {
+        this.options = options;
+        try {
+            Files.createDirectories(options.logs());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        kafka = KafkaProcess.start(FreePorts.find());
+        postgres = PostgresServer.start(0);
+        registry = SchemaRegistryServer.start(0);
+        authorization = AuthorizationServer.start(jar("authorization-server"), FreePorts.find(), options.clients(),
+                options.logs().resolve("authorization-server.log"));
+        int smtpPort = FreePorts.find();
+        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        kafka.createTopics(options.topics());
+        simulator = SpringBootProcess.start("bank-simulator", jar("bank-simulator"), FreePorts.find(), Map.of(),
+                options.jvmOptions(), options.simulatorSettings(), options.logs().resolve("bank-simulator.log"))
+                .awaitHealthy(STARTUP);
+        int gatewayPort = FreePorts.find();
+        environment = new ServiceEnvironment(kafka.bootstrapServers(), registry.registryApiUrl(), postgres.jdbcUrl(),
+                authorization.issuer(), simulator.baseUrl(), "http://localhost:" + gatewayPort, smtpPort).variables();
+        List<SpringBootProcess> starting = List.of(
+                launch("origination-service", FreePorts.find()),
+                launch("bank-gateway-service", gatewayPort),
+                launch("notification-service", FreePorts.find()));
+        starting.forEach(service -> service.awaitHealthy(STARTUP));
+    }
+
+    public static Platform start(Options options) {
+        return new Platform(options);
+    }
+
+    /** The first instance of a service. */
+    public SpringBootProcess service(String name) {
+        return instances.get(name).get(0);
+    }
+
+    public List<SpringBootProcess> instancesOf(String name) {
+        return List.copyOf(instances.get(name));
+    }
+
+    /** Another instance of a service on its own port, sharing the database and the consumer group. */
+    public SpringBootProcess addInstance(String name) {
+        return addInstanceInBackground(name).awaitHealthy(STARTUP);
+    }
+
+    /** Another instance, started but not yet healthy: its arrival rebalances the consumer group. */
+    public SpringBootProcess addInstanceInBackground(String name) {
+        return launch(name, FreePorts.find());
+    }
+
+    public void removeInstance(SpringBootProcess process) {
+        instances.values().forEach(list -> list.remove(process));
+        process.close();
+    }
+
+    public String originationUrl() {
+        return service("origination-service").baseUrl();
+    }
+
+    public Connection database() throws SQLException {
+        return DriverManager.getConnection(postgres.jdbcUrl(), PostgresServer.USER, PostgresServer.PASSWORD);
+    }
+
+    private SpringBootProcess launch(String name, int port) {
+        int instance = instances.computeIfAbsent(name, key -> new ArrayList<>()).size() + 1;
+        SpringBootProcess process = SpringBootProcess.start(name, jar(name), port, environment, options.jvmOptions(),
+                options.serviceSettings(), options.logs().resolve(name + "-" + instance + ".log"));
+        instances.get(name).add(process);
+        return process;
+    }
+
+    private Path jar(String module) {
+        return options.root().resolve(module).resolve("target").resolve(module + ".jar");
+    }
+
+    @Override
+    public void close() {
+        instances.values().forEach(list -> list.forEach(SpringBootProcess::close));
+        simulator.close();
+        smtp.stop();
+        authorization.close();
+        registry.close();
+        postgres.close();
+        kafka.close();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.loanflow.infra;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The environment the three services and the bank simulator's sandbox merchant need on one machine: where Kafka,
+ * the registry, PostgreSQL, the authorization server, the bank and SMTP are, with a fresh personal-data key and
+ * webhook secret per run (nothing sealed outlives the stack).
+ */
+public record ServiceEnvironment(String kafkaBootstrapServers, String registryApiUrl, String jdbcUrl, String authIssuer,
+                                 String bankUrl, String gatewayPublicUrl, int smtpPort) {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public Map<String, String> variables() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+        environment.put("SCHEMA_REGISTRY_URL", registryApiUrl);
+        environment.put("DATABASE_URL", jdbcUrl);
+        environment.put("DATABASE_USER", PostgresServer.USER);
+        environment.put("DATABASE_PASSWORD", PostgresServer.PASSWORD);
+        environment.put("AUTH_ISSUER", authIssuer);
+        // the simulator's documented sandbox merchant; a real deployment sets these from its secret store
+        environment.put("BANK_API_URL", bankUrl);
+        environment.put("BANK_USERNAME", "sandbox");
+        environment.put("BANK_PASSWORD", "sandbox");
+        environment.put("BANK_MERCHANT_NO", "4003");
+        environment.put("BANK_API_SECRET_KEY", "sandbox-secret");
+        environment.put("GATEWAY_PUBLIC_URL", gatewayPublicUrl);
+        environment.put("PERSONAL_DATA_ACTIVE_KEY_ID", "local");
+        environment.put("LOANFLOW_PERSONALDATA_KEYS_LOCAL", randomBase64(32));
+        environment.put("SMTP_HOST", "127.0.0.1");
+        environment.put("SMTP_PORT", String.valueOf(smtpPort));
+        environment.put("WEBHOOK_DEFAULT_SECRET", "whsec_" + randomBase64(24));
+        environment.put("WEBHOOK_ALLOW_PRIVATE_NETWORK", "true");
+        return environment;
+    }
+
+    private static String randomBase64(int bytes) {
+        byte[] key = new byte[bytes];
+        RANDOM.nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+}

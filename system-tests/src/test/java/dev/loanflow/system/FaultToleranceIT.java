@@ -1,0 +1,211 @@
+package dev.loanflow.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import dev.loanflow.infra.Platform;
+import dev.loanflow.infra.SpringBootProcess;
+
+/**
+ * Faults while a few hundred applications are in flight, all services running together on real infrastructure.
+ * Invariant, after every scenario: every application reaches the final state its customer's choices imply, none is
+ * lost, the bank holds one application per order and executes each refund once, money adds up, and each
+ * application's lifecycle on Kafka equals its stored history. Each scenario reports its counts (target/fault-report.md).
+ * {@code -Dloanflow.faults.applications=N} changes how many applications each scenario sends (default 200),
+ * {@code -Dloanflow.faults.bank-outage=60s} how long the bank is down (default 20 s).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultToleranceIT {
+
+    private static final int APPLICATIONS = Integer.getInteger("loanflow.faults.applications", 200);
+    private static final Duration BANK_OUTAGE = Duration.parse("PT" + System.getProperty("loanflow.faults.bank-outage", "20s"));
+    private static final Duration PATIENCE = Duration.ofMinutes(3);
+    private static final String MERCHANT = "merchant-a";
+
+    private final Platform platform = SharedPlatform.get();
+    private final Traffic traffic = new Traffic(platform, MERCHANT);
+    private final Invariants invariants = new Invariants(platform);
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void calmTheBank() throws Exception {
+        simulator("DELETE", "/sandbox/faults", null);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(1)
+    void bankLatencyErrorsTimeoutsTokenExpiryLostAndDuplicateCallbacksAndAnOutage() throws Exception {
+        simulator("PUT", "/sandbox/faults", """
+                {"latencyMillis":50,"latencyJitterMillis":250,"errorRate":0.1,"timeoutRate":0.03,"timeoutMillis":2000,
+                 "lostCallbackRate":0.2,"duplicateCallbackRate":0.2}""");
+        Instant start = Instant.now();
+        CompletableFuture<List<Traffic.Submitted>> submitting = submitInBackground();
+        pause(Duration.ofSeconds(3));
+        simulator("POST", "/sandbox/tokens/expire", "{}");
+        simulator("PUT", "/sandbox/faults", "{\"errorRate\":1.0}");
+        pause(BANK_OUTAGE);
+        Instant bankBack = Instant.now();
+        simulator("PUT", "/sandbox/faults", "{\"latencyMillis\":50,\"latencyJitterMillis\":250,\"errorRate\":0.1,"
+                + "\"lostCallbackRate\":0.2,\"duplicateCallbackRate\":0.2}");
+
+        settleAndCheck("bank: latency, 10 % 5xx, time-outs, token expiry, lost and duplicate callbacks, down "
+                + BANK_OUTAGE.toSeconds() + " s", submitting.get(), start, bankBack);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void eachServiceKilledHardMidFlowAndRestarted() throws Exception {
+        Instant start = Instant.now();
+        CompletableFuture<List<Traffic.Submitted>> submitting = submitInBackground();
+        Instant back = null;
+        for (String service : List.of("bank-gateway-service", "origination-service", "notification-service")) {
+            pause(Duration.ofSeconds(2));
+            SpringBootProcess process = platform.service(service);
+            process.kill();
+            pause(Duration.ofSeconds(2));
+            process.restart().awaitHealthy(Platform.STARTUP);
+            back = Instant.now();
+        }
+
+        settleAndCheck("services: gateway, origination and notifications each killed (SIGKILL) mid-flow and restarted",
+                submitting.get(), start, back);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(3)
+    void twoInstancesOfEachServiceOneKilledDuringARebalance() throws Exception {
+        List<SpringBootProcess> seconds = List.of(platform.addInstance("origination-service"),
+                platform.addInstance("bank-gateway-service"), platform.addInstance("notification-service"));
+        Instant start = Instant.now();
+        CompletableFuture<List<Traffic.Submitted>> submitting = submitInBackground();
+        pause(Duration.ofSeconds(3));
+        SpringBootProcess original = platform.service("bank-gateway-service");
+        SpringBootProcess joining = platform.addInstanceInBackground("bank-gateway-service");
+        original.kill();
+        joining.awaitHealthy(Platform.STARTUP);
+        Instant back = Instant.now();
+
+        try {
+            settleAndCheck("services: two instances each; a gateway killed (SIGKILL) while a third joins (rebalance)",
+                    submitting.get(), start, back);
+        } finally {
+            platform.removeInstance(original);
+            seconds.forEach(platform::removeInstance);
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(4)
+    void kafkaBrokerKilledAndRestartedWithApplicationsInFlight() throws Exception {
+        Instant start = Instant.now();
+        CompletableFuture<List<Traffic.Submitted>> submitting = submitInBackground();
+        pause(Duration.ofSeconds(4));
+        platform.kafka.kill();
+        pause(Duration.ofSeconds(10));
+        platform.kafka.restart();
+        Instant back = Instant.now();
+
+        settleAndCheck("Kafka: the broker killed (SIGKILL) for 10 s with applications in flight, then restarted",
+                submitting.get(), start, back);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(5)
+    void databaseConnectionsDroppedMidTransaction() throws Exception {
+        Instant start = Instant.now();
+        CompletableFuture<List<Traffic.Submitted>> submitting = submitInBackground();
+        int dropped = 0;
+        for (int round = 0; round < 8; round++) {
+            pause(Duration.ofMillis(1500));
+            dropped += dropServiceConnections();
+        }
+        Instant back = Instant.now();
+        System.out.println("[fault-report] PostgreSQL connections terminated: " + dropped);
+
+        assertThat(dropped).isPositive();
+        settleAndCheck("PostgreSQL: every service connection terminated 8 times, 1.5 s apart (" + dropped + " in all)",
+                submitting.get(), start, back);
+    }
+
+    private CompletableFuture<List<Traffic.Submitted>> submitInBackground() {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return traffic.submit(APPLICATIONS, 8);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private void settleAndCheck(String scenario, List<Traffic.Submitted> submitted, Instant start, Instant faultEnded)
+            throws Exception {
+        Traffic.Outcome outcome = traffic.settle(submitted, start, PATIENCE);
+        Invariants.Violations violations = invariants.check(submitted, outcome);
+        int duplicatedBankCalls = duplicatedBankCalls(submitted);
+        Duration recovery = Duration.between(faultEnded, start.plus(outcome.took()));
+        ScenarioReport.record(scenario, submitted.size(), outcome, violations, recovery, duplicatedBankCalls);
+
+        assertThat(violations).as(scenario).satisfies(v -> assertThat(v.none()).as(v.toString()).isTrue());
+        assertThat(duplicatedBankCalls).as("bank applications or refunds executed twice").isZero();
+        assertThat(invariants.paymentPlanAddsUp(firstApproved(submitted), MERCHANT)).isTrue();
+    }
+
+    private String firstApproved(List<Traffic.Submitted> submitted) {
+        return submitted.stream().filter(a -> a.plan() == Traffic.Plan.APPROVE).findFirst().orElseThrow().applicationId();
+    }
+
+    /** Successful application or refund calls to the bank beyond one per application (each plan refunds once). */
+    private int duplicatedBankCalls(List<Traffic.Submitted> submitted) throws Exception {
+        try (Connection connection = platform.database();
+             PreparedStatement query = connection.prepareStatement("""
+                     select count(*) from (select application_id, operation from bank_gateway.bank_interaction
+                       where application_id = any(?) and operation in ('application', 'refund') and outcome = 'ANSWERED'
+                       group by application_id, operation having count(*) > 1) twice""")) {
+            query.setArray(1, connection.createArrayOf("varchar",
+                    submitted.stream().map(Traffic.Submitted::applicationId).toArray()));
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getInt(1);
+            }
+        }
+    }
+
+    private int dropServiceConnections() throws Exception {
+        try (Connection connection = platform.database(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("select count(pg_terminate_backend(pid)) from pg_stat_activity "
+                     + "where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'")) {
+            result.next();
+            return result.getInt(1);
+        }
+    }
+
+    private void simulator(String method, String path, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.simulator.baseUrl() + path))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(method + " " + path + ": " + answer.body()).isLessThan(300);
+    }
+
+    private static void pause(Duration duration) throws InterruptedException {
+        Thread.sleep(duration.toMillis());
+    }
+}

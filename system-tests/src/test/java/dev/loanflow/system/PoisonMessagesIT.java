@@ -1,0 +1,210 @@
+package dev.loanflow.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import dev.loanflow.events.ApplicationSubmitted;
+import dev.loanflow.events.Cart;
+import dev.loanflow.events.CartItem;
+import dev.loanflow.events.CartPrice;
+import dev.loanflow.events.Customer;
+import dev.loanflow.events.EventMetadata;
+import dev.loanflow.events.Language;
+import dev.loanflow.events.SubmissionRejected;
+import dev.loanflow.infra.Platform;
+import dev.loanflow.infra.testdata.TestData;
+import dev.loanflow.schemas.EventSerde;
+import dev.loanflow.schemas.Topic;
+
+/**
+ * Invariant: a record a consumer cannot read lands in that topic's dead-letter topic with the reason, an event that
+ * breaks the rules is rejected on the documented topic with the reasons, and the partition keeps flowing: the next
+ * record with the same key is processed, through every service.
+ */
+class PoisonMessagesIT {
+
+    private static final List<Topic> CONSUMED = List.of(Topic.SUBMISSIONS, Topic.BANK_REQUESTS, Topic.BANK_OUTCOMES,
+            Topic.LIFECYCLE);
+    private static final byte[] NOT_AVRO = "{\"this\": \"is JSON, not Avro\"}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] UNKNOWN_SCHEMA_ID = {0, 0x7f, 0x7f, 0x7f, 0x7f, 2, 4, 6, 8};
+
+    private final Platform platform = SharedPlatform.get();
+
+    @Test
+    void unreadableRecordsAreDeadLetteredWithTheirReasonAndEveryPartitionKeepsFlowing() throws Exception {
+        String applicationId = "poison-" + UUID.randomUUID();
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of("bootstrap.servers",
+                platform.kafka.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            for (Topic topic : CONSUMED) {
+                raw.send(new ProducerRecord<>(topic.topicName(), applicationId, NOT_AVRO)).get();
+                raw.send(new ProducerRecord<>(topic.topicName(), applicationId, UNKNOWN_SCHEMA_ID)).get();
+            }
+        }
+        Instant sent = Instant.now();
+        send(applicationId, submission(applicationId, TestData.nationalId()));
+
+        String status = awaitStatus(applicationId, "APPROVED", Duration.ofSeconds(90));
+        Map<String, List<ConsumerRecord<String, byte[]>>> deadLetters = new HashMap<>();
+        for (Topic topic : CONSUMED) {
+            deadLetters.put(topic.topicName(), read(topic.deadLetterTopicName(), applicationId, 2));
+        }
+        System.out.printf("[fault-report] poison: 8 unreadable records on 4 topics; %d dead-lettered; the application "
+                + "behind them reached %s in %.1f s%n", deadLetters.values().stream().mapToInt(List::size).sum(), status,
+                Duration.between(sent, Instant.now()).toMillis() / 1000.0);
+
+        assertThat(status).isEqualTo("APPROVED");
+        assertThat(deliveries(applicationId)).as("notifications kept flowing").isPositive();
+        deadLetters.forEach((topic, records) -> {
+            assertThat(records).as(topic).hasSize(2);
+            assertThat(records).as(topic).allSatisfy(record -> {
+                assertThat(header(record, "kafka_dlt-exception-message")).isNotBlank();
+                assertThat(header(record, "kafka_dlt-original-topic")).isEqualTo(topic);
+            });
+            assertThat(records.get(0).value()).isEqualTo(NOT_AVRO);
+        });
+    }
+
+    @Test
+    void anEventThatBreaksTheRulesIsRejectedWithItsReasonsAndChangesNothing() throws Exception {
+        String applicationId = "invalid-" + UUID.randomUUID();
+
+        send(applicationId, submission(applicationId, "12345678901"));
+        SubmissionRejected rejection = rejection(applicationId);
+
+        assertThat(rejection).isNotNull();
+        assertThat(rejection.toString()).contains("nationalIdentityNumber");
+        assertThat(awaitStatus(applicationId, "NEW", Duration.ofSeconds(2))).isNull();
+    }
+
+    private ApplicationSubmitted submission(String applicationId, String nationalId) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String eventId = UUID.randomUUID().toString();
+        BigDecimal price = new BigDecimal("1000.00");
+        return ApplicationSubmitted.newBuilder()
+                .setMetadata(new EventMetadata(eventId, applicationId, "merchant-topic", now, eventId, null))
+                .setOrderId("ORDER-" + applicationId).setOrderDate(now).setBankCode("AKTIFBANK").setTerm(6)
+                .setTimeToLive(now.plus(1, ChronoUnit.HOURS)).setCallbackUrl("https://shop.example.com/hook")
+                .setCustomer(Customer.newBuilder().setNationalIdentityNumber(nationalId).setGsmNumber("5551234567")
+                        .setEmail("mehmet.kaya@example.com").setFullName("Mehmet Kaya").setLanguage(Language.TR).build())
+                .setCart(new Cart(new CartPrice(price, new BigDecimal("0.00"), price),
+                        List.of(CartItem.newBuilder().setProductName("Kulaklık").setCategoryCode("ELECTRONICS").setQuantity(1)
+                                .setPrice(price).setTotalPriceWithoutDiscounts(price).setTotalPrice(price)
+                                .setSellerExternalId(null).setCommissionRate(null).setCommissionAmount(null)
+                                .setWithholdingTax(null).setMarketplaceCost(null).build())))
+                .build();
+    }
+
+    private void send(String key, SpecificRecord event) throws Exception {
+        Map<String, Object> config = new HashMap<>(EventSerde.producerProperties(platform.registry.registryApiUrl()));
+        config.put("bootstrap.servers", platform.kafka.bootstrapServers());
+        try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(config)) {
+            producer.send(new ProducerRecord<>(Topic.SUBMISSIONS.topicName(), key, event)).get();
+        }
+    }
+
+    private List<ConsumerRecord<String, byte[]>> read(String topic, String key, int expected) {
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
+                platform.kafka.bootstrapServers(), "group.id", "poison-" + UUID.randomUUID()), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (found.size() < expected && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                    if (key.equals(record.key())) {
+                        found.add(record);
+                    }
+                });
+            }
+        }
+        return found;
+    }
+
+    private SubmissionRejected rejection(String applicationId) {
+        Map<String, Object> config = new HashMap<>(EventSerde.consumerProperties(platform.registry.registryApiUrl()));
+        config.put("bootstrap.servers", platform.kafka.bootstrapServers());
+        config.put("group.id", "rejections-" + UUID.randomUUID());
+        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config)) {
+            String topic = Topic.REJECTED_SUBMISSIONS.topicName();
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (applicationId.equals(record.key()) && record.value() instanceof SubmissionRejected rejected) {
+                        return rejected;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private String awaitStatus(String applicationId, String wanted, Duration patience) throws Exception {
+        long deadline = System.currentTimeMillis() + patience.toMillis();
+        String status = null;
+        do {
+            try (Connection connection = platform.database();
+                 PreparedStatement query = connection.prepareStatement(
+                         "select status from origination.loan_application where application_id = ?")) {
+                query.setString(1, applicationId);
+                try (ResultSet result = query.executeQuery()) {
+                    status = result.next() ? result.getString(1) : null;
+                }
+            }
+            if (wanted.equals(status)) {
+                return status;
+            }
+            Thread.sleep(250);
+        } while (System.currentTimeMillis() < deadline);
+        return status;
+    }
+
+    private int deliveries(String applicationId) throws Exception {
+        try (Connection connection = platform.database();
+             PreparedStatement query = connection.prepareStatement(
+                     "select count(*) from notification.delivery where application_id = ?")) {
+            query.setString(1, applicationId);
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getInt(1);
+            }
+        }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

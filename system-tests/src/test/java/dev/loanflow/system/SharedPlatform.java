@@ -1,0 +1,31 @@
+package dev.loanflow.system;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.loanflow.infra.Platform;
+import dev.loanflow.infra.SpringBootProcess;
+import dev.loanflow.infra.testdata.TestClients;
+import dev.loanflow.schemas.Topic;
+
+/** One platform for every system test in this JVM, with short timers so that recoveries show within a test. */
+final class SharedPlatform {
+
+    private static Platform platform;
+
+    private SharedPlatform() {
+    }
+
+    static synchronized Platform get() {
+        if (platform == null) {
+            platform = Platform.start(new Platform.Options(Path.of(".."), Path.of("target", "system-logs"),
+                    Topic.withDeadLetters((short) 1), TestClients.all(),
+                    List.of("--loanflow.simulator.customer-decision-delay=200ms", "--loanflow.simulator.timeout-sweep-interval=1s"),
+                    List.of("--loanflow.origination.timeout-sweep-interval=1s", "--loanflow.reconciliation.interval=1s",
+                            "--loanflow.reconciliation.stale-after=5s"),
+                    SpringBootProcess.DEFAULT_JVM_OPTIONS));
+            Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
+        }
+        return platform;
+    }
+}
