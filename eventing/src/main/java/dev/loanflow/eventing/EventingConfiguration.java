@@ -1,5 +1,7 @@
 package dev.loanflow.eventing;
 
+import java.time.Duration;
+
 import org.apache.avro.specific.SpecificRecord;
 
 import io.micrometer.core.instrument.Gauge;
@@ -7,6 +9,7 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -31,14 +34,20 @@ public class EventingConfiguration {
     }
 
     @Bean
-    Outbox outbox(JdbcClient jdbc, TraceContexts traces) {
-        return new Outbox(jdbc, traces);
+    OutboxSignal outboxSignal() {
+        return new OutboxSignal();
+    }
+
+    @Bean
+    Outbox outbox(JdbcClient jdbc, TraceContexts traces, OutboxSignal signal) {
+        return new Outbox(jdbc, traces, signal);
     }
 
     @Bean
     OutboxRelay outboxRelay(JdbcClient jdbc, KafkaTemplate<String, SpecificRecord> kafka, TransactionTemplate transaction,
-                            TraceContexts traces) {
-        return new OutboxRelay(jdbc, kafka, transaction, traces);
+                            TraceContexts traces, OutboxSignal signal,
+                            @Value("${loanflow.outbox.poll-interval:250ms}") Duration pollInterval) {
+        return new OutboxRelay(jdbc, kafka, transaction, traces, signal, pollInterval);
     }
 
     /** Events committed but not yet on Kafka; it should stay near zero. */

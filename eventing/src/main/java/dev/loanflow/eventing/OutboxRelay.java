@@ -1,5 +1,6 @@
 package dev.loanflow.eventing;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -8,10 +9,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
-import org.springframework.scheduling.annotation.Scheduled;
 
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -23,8 +26,9 @@ import dev.loanflow.schemas.AvroCodec;
  * order; a crash between send and delete sends a row again, and consumers deduplicate by event id.
  */
 
-public class OutboxRelay {
+public class OutboxRelay implements SmartLifecycle {
 
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 500;
     private static final long RELAY_LOCK = 0x6f7574626f78L;
 
@@ -32,16 +36,67 @@ public class OutboxRelay {
     private final KafkaTemplate<String, SpecificRecord> kafka;
     private final TransactionTemplate transaction;
     private final TraceContexts traces;
+    private final OutboxSignal signal;
+    private final Duration pollInterval;
+    private volatile Thread worker;
 
     public OutboxRelay(JdbcClient jdbc, KafkaTemplate<String, SpecificRecord> kafka, TransactionTemplate transaction,
                        TraceContexts traces) {
+        this(jdbc, kafka, transaction, traces, new OutboxSignal(), Duration.ofMillis(250));
+    }
+
+    /** Sends as soon as {@code signal} says rows were committed here, and polls every {@code pollInterval} for the rest. */
+    public OutboxRelay(JdbcClient jdbc, KafkaTemplate<String, SpecificRecord> kafka, TransactionTemplate transaction,
+                       TraceContexts traces, OutboxSignal signal, Duration pollInterval) {
         this.jdbc = jdbc;
         this.kafka = kafka;
         this.transaction = transaction;
         this.traces = traces;
+        this.signal = signal;
+        this.pollInterval = pollInterval;
     }
 
-    @Scheduled(fixedDelayString = "${loanflow.outbox.poll-interval:50ms}")
+    @Override
+    public void start() {
+        worker = new Thread(this::work, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    @Override
+    public void stop() {
+        Thread running = worker;
+        worker = null;
+        if (running != null) {
+            running.interrupt();
+            try {
+                running.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return worker != null;
+    }
+
+    private void work() {
+        while (worker != null) {
+            try {
+                relay();
+            } catch (RuntimeException failed) {
+                log.warn("outbox relay failed; the rows stay and are sent again: {}", failed.getMessage());
+            }
+            try {
+                signal.await(pollInterval);
+            } catch (InterruptedException stopping) {
+                return;
+            }
+        }
+    }
+
     public void relay() {
         Integer sent;
         do {

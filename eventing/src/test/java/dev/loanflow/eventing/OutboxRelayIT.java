@@ -78,8 +78,28 @@ class OutboxRelayIT {
         assertThat(outboxRows(applicationId)).isZero();
     }
 
+    @Test
+    void aCommitWakesTheRelayInsteadOfWaitingForItsNextPoll() throws InterruptedException {
+        String applicationId = "wake-" + UUID.randomUUID();
+        OutboxSignal signal = new OutboxSignal();
+        OutboxRelay relay = new OutboxRelay(jdbc, kafka(SharedInfrastructure.kafka().bootstrapServers()), transaction,
+                TraceContexts.none(), signal, Duration.ofHours(1));
+        relay.start();
+        try {
+            Thread.sleep(500); // let its first pass find nothing: from then on only a wake-up or the hour-long poll sends
+            List<ApplicationTimedOut> committed = commitEvents(applicationId, 2, new Outbox(jdbc, TraceContexts.none(), signal));
+
+            assertThat(published(applicationId, 2)).hasSize(committed.size());
+        } finally {
+            relay.stop();
+        }
+    }
+
     private static List<ApplicationTimedOut> commitEvents(String applicationId, int count) {
-        Outbox outbox = new Outbox(jdbc, TraceContexts.none());
+        return commitEvents(applicationId, count, new Outbox(jdbc, TraceContexts.none()));
+    }
+
+    private static List<ApplicationTimedOut> commitEvents(String applicationId, int count, Outbox outbox) {
         List<ApplicationTimedOut> events = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             ApplicationTimedOut event = ApplicationTimedOut.newBuilder()
