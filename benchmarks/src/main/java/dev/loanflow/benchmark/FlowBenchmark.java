@@ -24,8 +24,8 @@ import dev.loanflow.schemas.Topic;
  * applications through the input topic as fast as they complete (bank without added latency), at half that rate,
  * and at half that rate with the bank answering in 50-200 ms. Writes a Markdown report and a plot.
  *
- * <pre>java -jar benchmarks/target/benchmarks.jar [--duration=60] [--short-duration=30] [--warmup=15]
- *     [--refund-share=0.1] [--max-in-flight=2000] [--out=benchmarks/results]</pre>
+ * <pre>java -jar benchmarks/target/benchmarks.jar [--duration=60] [--short-duration=30] [--warmup=30]
+ *     [--refund-share=0.1] [--max-in-flight=400] [--out=benchmarks/results]</pre>
  */
 public final class FlowBenchmark {
 
@@ -56,8 +56,8 @@ public final class FlowBenchmark {
         Path out = Path.of(arguments.getOrDefault("out", "benchmarks/results"));
         int duration = Integer.parseInt(arguments.getOrDefault("duration", "60"));
         int shortDuration = Integer.parseInt(arguments.getOrDefault("short-duration", "30"));
-        int warmup = Integer.parseInt(arguments.getOrDefault("warmup", "15"));
-        int maxInFlight = Integer.parseInt(arguments.getOrDefault("max-in-flight", "2000"));
+        int warmup = Integer.parseInt(arguments.getOrDefault("warmup", "30"));
+        int maxInFlight = Integer.parseInt(arguments.getOrDefault("max-in-flight", "400"));
 
         log("starting the stack ...");
         Instant begin = Instant.now();
@@ -98,6 +98,7 @@ public final class FlowBenchmark {
                     }
                 });
         Timeline timeline = new Timeline(platform, observer, processStats());
+        timeline.awaitQuiet(Duration.ofMinutes(3));
         long refundedBefore = observer.refunded.get();
         String offered = rate > 0 ? String.format("%.0f/s", rate) : "as fast as possible (at most " + maxInFlight + " in flight)";
         log("run: %s, bank %s, offered %s, %d s warm-up + %d s measured", name, bank, offered, warmup, duration);

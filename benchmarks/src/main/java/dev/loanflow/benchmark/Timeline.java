@@ -67,7 +67,7 @@ final class Timeline {
         lastEvents = events;
     }
 
-    private long outboxBacklog() {
+    long outboxBacklog() {
         try (Connection connection = platform.database(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("select (select count(*) from origination.outbox) "
                      + "+ (select count(*) from bank_gateway.outbox)")) {
@@ -78,7 +78,7 @@ final class Timeline {
         }
     }
 
-    private long consumerLag() {
+    long consumerLag() {
         try {
             long lag = 0;
             for (String group : GROUPS) {
@@ -96,6 +96,16 @@ final class Timeline {
             return lag;
         } catch (Exception unavailable) {
             return -1;
+        }
+    }
+
+    /** Waits until every service caught up (no backlog, no lag) for three seconds in a row, so runs do not overlap. */
+    void awaitQuiet(java.time.Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        int quietSeconds = 0;
+        while (quietSeconds < 3 && System.nanoTime() < deadline) {
+            quietSeconds = outboxBacklog() == 0 && consumerLag() == 0 ? quietSeconds + 1 : 0;
+            Thread.sleep(1_000);
         }
     }
 

@@ -86,6 +86,28 @@ class BankFaultsIT extends GatewayFlowTest {
         assertThat(outcomes.of(customer.applicationId, BankApproved.class)).isEmpty();
     }
 
+    @Test
+    void aCallbackFasterThanOurOwnCommitIsKeptAndActedOnOnceTheApplicationIsKnown() {
+        String reference = "early-" + java.util.UUID.randomUUID();
+
+        http.postForEntity("/bank/callbacks", Map.of("referenceId", reference, "status", "APPROVED"), Void.class);
+
+        assertThat(jdbc.queryForObject("select count(*) from bank_callback_hint where loan_reference_id = ?",
+                Integer.class, reference)).isEqualTo(1);
+    }
+
+    @Test
+    void anInstantCustomerDecisionIsApproved() {
+        simulator("PUT", "/sandbox/settings", "{\"tokenTtlSeconds\":3600,\"customerDecisionDelayMillis\":0}");
+        try {
+            BankRequests customer = BankRequests.forCustomerWithGsmEnding("16");
+
+            assertThat(approved(customer)).isNotNull();
+        } finally {
+            simulator("PUT", "/sandbox/settings", "{\"tokenTtlSeconds\":3600,\"customerDecisionDelayMillis\":300}");
+        }
+    }
+
     private int statusQueries(String applicationId) {
         return jdbc.queryForObject("select count(*) from bank_interaction where application_id = ? and operation = 'query'",
                 Integer.class, applicationId);
