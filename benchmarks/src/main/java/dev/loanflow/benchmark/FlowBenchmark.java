@@ -24,8 +24,8 @@ import dev.loanflow.schemas.Topic;
  * applications through the input topic as fast as they complete (bank without added latency), at half that rate,
  * and at half that rate with the bank answering in 50-200 ms. Writes a Markdown report and a plot.
  *
- * <pre>java -jar benchmarks/target/benchmarks.jar [--duration=60] [--short-duration=30] [--warmup=30]
- *     [--refund-share=0.1] [--max-in-flight=400] [--out=benchmarks/results]</pre>
+ * <pre>java -jar benchmarks/target/benchmarks.jar [--duration=60] [--short-duration=30] [--warmup=60]
+ *     [--refund-share=0.1] [--max-in-flight=400] [--out=benchmarks/results] [--service-settings=key=value,...]</pre>
  */
 public final class FlowBenchmark {
 
@@ -56,7 +56,7 @@ public final class FlowBenchmark {
         Path out = Path.of(arguments.getOrDefault("out", "benchmarks/results"));
         int duration = Integer.parseInt(arguments.getOrDefault("duration", "60"));
         int shortDuration = Integer.parseInt(arguments.getOrDefault("short-duration", "30"));
-        int warmup = Integer.parseInt(arguments.getOrDefault("warmup", "30"));
+        int warmup = Integer.parseInt(arguments.getOrDefault("warmup", "60"));
         int maxInFlight = Integer.parseInt(arguments.getOrDefault("max-in-flight", "400"));
 
         log("starting the stack ...");
@@ -65,7 +65,7 @@ public final class FlowBenchmark {
                 Topic.withDeadLetters((short) 1),
                 List.of(new AuthorizationServer.Client(Submissions.MERCHANT, java.util.UUID.randomUUID().toString(),
                         List.of("submit", "read", "refund"))),
-                List.of("--loanflow.simulator.customer-decision-delay=0ms"), List.of(), SERVICE_JVM));
+                List.of("--loanflow.simulator.customer-decision-delay=0ms"), serviceSettings(), SERVICE_JVM));
         Duration startup = Duration.between(begin, Instant.now());
         log("stack up in %.1f s; measuring the broker alone ...", startup.toMillis() / 1000.0);
         try {
@@ -75,9 +75,9 @@ public final class FlowBenchmark {
 
             Run fastest = measure("as fast as it completes", "no added latency", "{}", 0, maxInFlight, warmup, duration);
             double half = Math.max(1, Math.floor(fastest.throughput() / 2));
-            Run halfRate = measure("half that rate", "no added latency", "{}", half, maxInFlight, Math.min(warmup, 10), shortDuration);
+            Run halfRate = measure("half that rate", "no added latency", "{}", half, maxInFlight, 10, shortDuration);
             Run slowBank = measure("half that rate, slow bank", "50-200 ms per call",
-                    "{\"latencyMillis\":50,\"latencyJitterMillis\":150}", half, maxInFlight, Math.min(warmup, 10), shortDuration);
+                    "{\"latencyMillis\":50,\"latencyJitterMillis\":150}", half, maxInFlight, 10, shortDuration);
 
             Report.write(out, startup, ceiling, List.of(fastest, halfRate, slowBank), processNames());
             log("report: %s", out.resolve("flow-benchmark.md"));
@@ -85,6 +85,13 @@ public final class FlowBenchmark {
             refunds.shutdownNow();
             platform.close();
         }
+    }
+
+    /** {@code --service-settings=a=b,c=d} passes Spring settings to every service, for experiments. */
+    private List<String> serviceSettings() {
+        String settings = arguments.getOrDefault("service-settings", "");
+        return settings.isBlank() ? List.of()
+                : java.util.Arrays.stream(settings.split(",")).map(setting -> "--" + setting).toList();
     }
 
     private Run measure(String name, String bank, String faults, double rate, int maxInFlight, int warmup, int duration)
