@@ -39,7 +39,7 @@ public enum Topic {
     REJECTED_SUBMISSIONS("loan.applications.rejected.v1", 3, CleanupPolicy.DELETE,
             "origination-service", "upstream systems, ops",
             List.of(SubmissionRejected.class)),
-    BANK_REQUESTS("loan.bank.requests.v1", 6, CleanupPolicy.DELETE,
+    BANK_REQUESTS("loan.bank.requests.v1", 24, CleanupPolicy.DELETE,
             "origination-service", "bank-gateway-service",
             List.of(PreApprovalRequested.class, BankApplicationRequested.class, RefundRequested.class)),
     BANK_OUTCOMES("loan.bank.outcomes.v1", 6, CleanupPolicy.DELETE,
