@@ -51,6 +51,18 @@ final class Report {
                     run.eventsPerSecond(), run.millis(50), run.millis(95), run.millis(99), run.maxMillis(), run.refunded(),
                     run.maxBacklog(), run.maxLag()));
         }
+        md.append("\n## Over time\n\nEvery tenth second of each run (* measured): approved that second, its p99, the outbox "
+                + "backlog of origination and the gateway, and the consumer lag of the three services.\n\n");
+        md.append("| run | second | approved/s | p99 | outbox backlog | consumer lag |\n|---|---|---|---|---|---|\n");
+        for (Run run : runs) {
+            for (Timeline.Second second : run.seconds()) {
+                if (second.second() % 10 == 0) {
+                    md.append(String.format("| %s | %d%s | %d | %.0f ms | %d | %d |%n", run.name(), second.second(),
+                            second.measured() ? "*" : "", second.approved(), second.p99Millis(), second.outboxBacklog(),
+                            second.consumerLag()));
+                }
+            }
+        }
         md.append("\n## Processes\n\nAverage CPU (100 % = one core) over the measured seconds, and the largest resident set, per run.\n\n");
         md.append("| process |");
         runs.forEach(run -> md.append(" ").append(run.name()).append(" |"));

@@ -63,7 +63,7 @@ final class Traffic {
         }
     }
 
-    record Submitted(String applicationId, String orderId, Plan plan) {
+    record Submitted(String applicationId, String orderId, Plan plan, String nationalId, String gsmNumber) {
     }
 
     record Outcome(Map<String, Integer> byStatus, List<Submitted> unsettled, Duration took) {
@@ -150,13 +150,16 @@ final class Traffic {
     }
 
     private Submitted submitUntilAccepted(Plan plan) throws Exception {
-        Map<String, Object> body = ApplicationBodies.valid(TestData.nationalId(), "55512345" + plan.gsmSuffix);
+        String nationalId = TestData.nationalId();
+        String gsmNumber = "55512345" + plan.gsmSuffix;
+        Map<String, Object> body = ApplicationBodies.valid(nationalId, gsmNumber);
         String orderId = (String) body.get("orderId");
         String payload = JSON.writeValueAsString(body);
         while (true) {
             HttpResponse<String> answer = call("POST", "/applications", payload, orderId);
             if (answer != null && (answer.statusCode() == 201 || answer.statusCode() == 200)) {
-                return new Submitted(JSON.readTree(answer.body()).get("applicationId").asText(), orderId, plan);
+                return new Submitted(JSON.readTree(answer.body()).get("applicationId").asText(), orderId, plan, nationalId,
+                        gsmNumber);
             }
             if (answer != null && answer.statusCode() < 500 && answer.statusCode() != 401) {
                 throw new IllegalStateException("submission refused: " + answer.statusCode() + " " + answer.body());
