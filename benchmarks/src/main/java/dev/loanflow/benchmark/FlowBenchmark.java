@@ -25,12 +25,15 @@ import dev.loanflow.schemas.Topic;
  * and at half that rate with the bank answering in 50-200 ms. Writes a Markdown report and a plot.
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar [--duration=60] [--short-duration=30] [--warmup=60]
- *     [--refund-share=0.1] [--max-in-flight=400] [--out=benchmarks/results] [--service-settings=key=value,...]</pre>
+ *     [--refund-share=0.1] [--max-in-flight=400] [--out=benchmarks/results] [--service-settings=key=value,...]
+ *     [--service-jvm=option,...]</pre>
  */
 public final class FlowBenchmark {
 
+    // C1 only: on two cores shared by eight JVMs, C2 kept a compiler thread busy in every JVM minutes into the run;
+    // without it the flow completed 50 % more applications per second (README: Performance)
     private static final List<String> SERVICE_JVM = List.of("-Xms96m", "-Xmx256m", "-XX:+UseSerialGC",
-            "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k");
+            "-XX:TieredStopAtLevel=1", "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k");
 
     private final Map<String, String> arguments;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -65,7 +68,7 @@ public final class FlowBenchmark {
                 Topic.withDeadLetters((short) 1),
                 List.of(new AuthorizationServer.Client(Submissions.MERCHANT, java.util.UUID.randomUUID().toString(),
                         List.of("submit", "read", "refund"))),
-                List.of("--loanflow.simulator.customer-decision-delay=0ms"), serviceSettings(), SERVICE_JVM));
+                List.of("--loanflow.simulator.customer-decision-delay=0ms"), serviceSettings(), serviceJvm()));
         Duration startup = Duration.between(begin, Instant.now());
         log("stack up in %.1f s; measuring the broker alone ...", startup.toMillis() / 1000.0);
         try {
@@ -85,6 +88,12 @@ public final class FlowBenchmark {
             refunds.shutdownNow();
             platform.close();
         }
+    }
+
+    /** {@code --service-jvm=-Xmx300m,-XX:TieredStopAtLevel=1} replaces the services' JVM options, for experiments. */
+    private List<String> serviceJvm() {
+        String options = arguments.getOrDefault("service-jvm", "");
+        return options.isBlank() ? SERVICE_JVM : List.of(options.split(","));
     }
 
     /** {@code --service-settings=a=b,c=d} passes Spring settings to every service, for experiments. */

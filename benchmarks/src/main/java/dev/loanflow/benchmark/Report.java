@@ -28,7 +28,8 @@ final class Report {
         Run fastest = runs.get(0);
         md.append("# Flow benchmark\n\n");
         md.append(String.format("%s, %d cores, %d GiB RAM, %s %s. Everything on this machine: Kafka, PostgreSQL, the registry, "
-                        + "the authorization server, the bank simulator, the three services (each `-Xmx256m -XX:+UseSerialGC`) "
+                        + "the authorization server, the bank simulator, the three services (each `-Xmx256m -XX:+UseSerialGC "
+                        + "-XX:TieredStopAtLevel=1`) "
                         + "and this benchmark.%n%n", LocalDate.now(), Runtime.getRuntime().availableProcessors(),
                 totalMemoryGib(), System.getProperty("java.vm.name"), System.getProperty("java.version")));
         md.append("Reproduce: `./mvnw -q -DskipTests install && java -jar benchmarks/target/benchmarks.jar`\n\n");
@@ -63,7 +64,8 @@ final class Report {
                 }
             }
         }
-        md.append("\n## Processes\n\nAverage CPU (100 % = one core) over the measured seconds, and the largest resident set, per run.\n\n");
+        md.append("\n## Processes\n\nAverage CPU (100 % = one core) over the measured seconds, and the largest resident set, per run "
+                + "(PostgreSQL: the sum over its processes, so its shared buffers count once per process).\n\n");
         md.append("| process |");
         runs.forEach(run -> md.append(" ").append(run.name()).append(" |"));
         md.append("\n|---|");
