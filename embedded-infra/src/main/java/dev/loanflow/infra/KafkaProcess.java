@@ -30,8 +30,7 @@ public final class KafkaProcess implements AutoCloseable {
     private final Path properties;
     private final Path log;
 
-    private KafkaProcess(Process process, int port, Path properties, Path log) {
-        this.process = process;
+    private KafkaProcess(int port, Path properties, Path log) {
         this.port = port;
         this.properties = properties;
         this.log = log;
@@ -61,10 +60,8 @@ public final class KafkaProcess implements AutoCloseable {
             Path log = home.resolve("kafka.log");
             run(List.of("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c", properties.toString()), log)
                     .waitFor(60, TimeUnit.SECONDS);
-            Process broker = run(List.of("kafka.Kafka", properties.toString()), log);
-            ChildProcesses.register(broker);
-            KafkaProcess kafka = new KafkaProcess(broker, port, properties, log);
-            kafka.awaitReady(log);
+            KafkaProcess kafka = new KafkaProcess(port, properties, log);
+            kafka.restart();
             return kafka;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -88,7 +85,7 @@ public final class KafkaProcess implements AutoCloseable {
         }
     }
 
-    /** Starts the broker again on the same port with the same data, and waits until it answers. */
+    /** Starts the broker (again) on its port with its data, and waits until it answers. */
     public void restart() {
         try {
             process = run(List.of("kafka.Kafka", properties.toString()), log);

@@ -1,7 +1,5 @@
 package dev.loanflow.origination;
 
-import dev.loanflow.infra.SharedInfrastructure;
-import dev.loanflow.infra.testdata.ApplicationBodies;
 import java.math.BigDecimal;
 import java.util.Map;
 
@@ -14,6 +12,9 @@ import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.loanflow.infra.spring.ServiceIntegrationTest;
+import dev.loanflow.infra.testdata.ApplicationBodies;
 
 /**
  * A merchant calling the applications API over HTTP with a real access token for its client (see TestClients),
@@ -74,9 +75,8 @@ public final class Merchants {
     }
 
     private HttpHeaders headers() {
-        HttpHeaders headers = new HttpHeaders();
+        HttpHeaders headers = ServiceIntegrationTest.bearer(merchantId);
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.setBearerAuth(SharedInfrastructure.authorizationServer().token(merchantId));
         return headers;
     }
 

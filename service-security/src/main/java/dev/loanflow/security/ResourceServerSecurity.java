@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.MethodParameter;
@@ -30,7 +31,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * The security every service shares: stateless bearer-token (JWT) authentication, health open to probes, every
  * other actuator endpoint for operators only, refusals as problem+json, and {@link CurrentMerchant} parameters.
- * A service names the scopes of its own endpoints in {@link #chain}.
+ * A service only declares an {@link EndpointRules} bean naming the scopes of its own endpoints.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(BodySizeLimit.class)
@@ -42,13 +43,14 @@ public class ResourceServerSecurity implements WebMvcConfigurer {
         void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests);
     }
 
-    public static SecurityFilterChain chain(HttpSecurity http, EndpointRules rules) throws Exception {
+    @Bean
+    SecurityFilterChain resourceServer(HttpSecurity http, EndpointRules rules) throws Exception {
         BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
         BearerTokenAccessDeniedHandler denial = new BearerTokenAccessDeniedHandler();
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+                    requests.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll();
                     requests.requestMatchers("/actuator/**").hasAuthority(Scopes.ADMIN);
                     rules.apply(requests);
                     requests.anyRequest().denyAll();

@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,23 +15,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
-
 import dev.loanflow.events.ApplicationStatusChanged;
 import dev.loanflow.infra.Platform;
-import dev.loanflow.schemas.EventSerde;
 import dev.loanflow.schemas.Topic;
 
 /**
@@ -174,40 +165,19 @@ final class Invariants {
      * not our events (the poison tests put some there) are skipped.
      */
     private Map<String, List<String>> publishedHistories(Set<String> applicationIds) {
-        Map<String, Object> serde = EventSerde.consumerProperties(platform.registry.registryApiUrl());
         Map<String, List<String>> histories = new HashMap<>();
         Set<String> seenEvents = new HashSet<>();
-        try (AvroKafkaDeserializer<Object> events = new AvroKafkaDeserializer<>();
-             KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
-                     platform.kafka.bootstrapServers(), "group.id", "invariants-" + UUID.randomUUID(),
-                     "enable.auto.commit", "false"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            events.configure(serde, false);
-            List<TopicPartition> partitions = consumer.partitionsFor(Topic.LIFECYCLE.topicName()).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (decode(events, record) instanceof ApplicationStatusChanged change
-                            && applicationIds.contains(change.getMetadata().getApplicationId())
-                            && seenEvents.add(change.getMetadata().getEventId())) {
-                        histories.computeIfAbsent(change.getMetadata().getApplicationId(), id -> new ArrayList<>())
-                                .add(change.getStatus().name());
-                    }
+        try (Topics topics = new Topics(platform)) {
+            for (ConsumerRecord<String, byte[]> record : topics.untilEnd(Topic.LIFECYCLE.topicName())) {
+                if (topics.event(record) instanceof ApplicationStatusChanged change
+                        && applicationIds.contains(change.getMetadata().getApplicationId())
+                        && seenEvents.add(change.getMetadata().getEventId())) {
+                    histories.computeIfAbsent(change.getMetadata().getApplicationId(), id -> new ArrayList<>())
+                            .add(change.getStatus().name());
                 }
             }
         }
         return histories;
-    }
-
-    private static Object decode(AvroKafkaDeserializer<Object> events, ConsumerRecord<String, byte[]> record) {
-        try {
-            return events.deserialize(record.topic(), record.headers(), record.value());
-        } catch (RuntimeException notOurEvent) {
-            return null;
-        }
     }
 
     private JsonNode bank(String orderId) throws Exception {

@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +17,10 @@ import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -71,8 +66,10 @@ class PoisonMessagesIT {
 
         String status = awaitStatus(applicationId, "APPROVED", Duration.ofSeconds(90));
         Map<String, List<ConsumerRecord<String, byte[]>>> deadLetters = new HashMap<>();
-        for (Topic topic : CONSUMED) {
-            deadLetters.put(topic.topicName(), read(topic.deadLetterTopicName(), applicationId, 2));
+        try (Topics topics = new Topics(platform)) {
+            for (Topic topic : CONSUMED) {
+                deadLetters.put(topic.topicName(), topics.await(topic.deadLetterTopicName(), applicationId, 2));
+            }
         }
         System.out.printf("[fault-report] poison: 8 unreadable records on 4 topics; %d dead-lettered; the application "
                 + "behind them reached %s in %.1f s%n", deadLetters.values().stream().mapToInt(List::size).sum(), status,
@@ -95,7 +92,11 @@ class PoisonMessagesIT {
         String applicationId = "invalid-" + UUID.randomUUID();
 
         send(applicationId, submission(applicationId, "12345678901"));
-        SubmissionRejected rejection = rejection(applicationId);
+        SubmissionRejected rejection;
+        try (Topics topics = new Topics(platform)) {
+            rejection = (SubmissionRejected) topics.event(
+                    topics.await(Topic.REJECTED_SUBMISSIONS.topicName(), applicationId, 1).get(0));
+        }
 
         assertThat(rejection).isNotNull();
         assertThat(rejection.toString()).contains("nationalIdentityNumber");
@@ -126,49 +127,6 @@ class PoisonMessagesIT {
         try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(config)) {
             producer.send(new ProducerRecord<>(Topic.SUBMISSIONS.topicName(), key, event)).get();
         }
-    }
-
-    private List<ConsumerRecord<String, byte[]>> read(String topic, String key, int expected) {
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
-                platform.kafka.bootstrapServers(), "group.id", "poison-" + UUID.randomUUID()), new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (found.size() < expected && System.currentTimeMillis() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
-                    if (key.equals(record.key())) {
-                        found.add(record);
-                    }
-                });
-            }
-        }
-        return found;
-    }
-
-    private SubmissionRejected rejection(String applicationId) {
-        Map<String, Object> config = new HashMap<>(EventSerde.consumerProperties(platform.registry.registryApiUrl()));
-        config.put("bootstrap.servers", platform.kafka.bootstrapServers());
-        config.put("group.id", "rejections-" + UUID.randomUUID());
-        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config)) {
-            String topic = Topic.REJECTED_SUBMISSIONS.topicName();
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (applicationId.equals(record.key()) && record.value() instanceof SubmissionRejected rejected) {
-                        return rejected;
-                    }
-                }
-            }
-        }
-        return null;
     }
 
     private String awaitStatus(String applicationId, String wanted, Duration patience) throws Exception {

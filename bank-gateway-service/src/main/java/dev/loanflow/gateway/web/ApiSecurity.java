@@ -6,10 +6,9 @@ import static org.springframework.http.HttpMethod.POST;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.web.SecurityFilterChain;
 
 import dev.loanflow.security.ResourceServerSecurity;
+import dev.loanflow.security.ResourceServerSecurity.EndpointRules;
 import dev.loanflow.security.Scopes;
 
 /**
@@ -21,12 +20,11 @@ import dev.loanflow.security.Scopes;
 class ApiSecurity {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
-        return ResourceServerSecurity.chain(http, requests -> requests
+    EndpointRules endpoints() {
+        return requests -> requests
                 .requestMatchers(POST, "/bank/callbacks").permitAll()
                 .requestMatchers(GET, "/banks").hasAnyAuthority(Scopes.READ, Scopes.SUBMIT)
                 .requestMatchers(POST, "/quotes").hasAnyAuthority(Scopes.READ, Scopes.SUBMIT)
-                .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-                .requestMatchers("/error").permitAll());
+                .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll();
     }
 }

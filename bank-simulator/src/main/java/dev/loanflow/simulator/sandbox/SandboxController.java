@@ -23,7 +23,6 @@ import dev.loanflow.simulator.SimulatorProperties;
 import dev.loanflow.simulator.application.ApplicationStore;
 import dev.loanflow.simulator.application.CustomerJourney;
 import dev.loanflow.simulator.application.CustomerScenario;
-import dev.loanflow.simulator.application.LoanApplication;
 import dev.loanflow.simulator.application.LoanStatus;
 import dev.loanflow.simulator.auth.TokenService;
 import dev.loanflow.simulator.callback.CallbackNotifier;

@@ -43,7 +43,7 @@ public abstract class ServiceIntegrationTest {
     }
 
     /** Headers carrying a real access token of one of the {@link TestClients}. */
-    protected static HttpHeaders bearer(String clientId) {
+    public static HttpHeaders bearer(String clientId) {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(SharedInfrastructure.authorizationServer().token(clientId));
         return headers;

@@ -60,8 +60,7 @@ public interface ServiceSmokeChecks {
 
     @Test
     default void operationalEndpointsNeedTheAdminScope() {
-        HttpHeaders merchant = new HttpHeaders();
-        merchant.setBearerAuth(SharedInfrastructure.authorizationServer().token("merchant-a"));
+        HttpHeaders merchant = ServiceIntegrationTest.bearer("merchant-a");
         HttpHeaders forged = new HttpHeaders();
         forged.setBearerAuth("eyJhbGciOiJub25lIn0.eyJzY29wZSI6ImFkbWluIn0.");
 
@@ -78,9 +77,8 @@ public interface ServiceSmokeChecks {
     }
 
     private ResponseEntity<String> asOperator(String path) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth(SharedInfrastructure.authorizationServer().token(TestClients.OPERATOR));
-        return http().exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+        return http().exchange(path, HttpMethod.GET, new HttpEntity<>(ServiceIntegrationTest.bearer(TestClients.OPERATOR)),
+                String.class);
     }
 
     @Test

@@ -6,10 +6,9 @@ import static org.springframework.http.HttpMethod.POST;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.web.SecurityFilterChain;
 
 import dev.loanflow.security.ResourceServerSecurity;
+import dev.loanflow.security.ResourceServerSecurity.EndpointRules;
 import dev.loanflow.security.Scopes;
 
 /** Merchants read their own delivery log; replaying a delivery and the SMS sandbox are for operators. */
@@ -18,11 +17,10 @@ import dev.loanflow.security.Scopes;
 class ApiSecurity {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
-        return ResourceServerSecurity.chain(http, requests -> requests
+    EndpointRules endpoints() {
+        return requests -> requests
                 .requestMatchers(GET, "/applications/*/deliveries").hasAuthority(Scopes.READ)
                 .requestMatchers(POST, "/deliveries/*/replay").hasAuthority(Scopes.ADMIN)
-                .requestMatchers(GET, "/sandbox/sms").hasAuthority(Scopes.ADMIN)
-                .requestMatchers("/error").permitAll());
+                .requestMatchers(GET, "/sandbox/sms").hasAuthority(Scopes.ADMIN);
     }
 }

@@ -6,10 +6,9 @@ import static org.springframework.http.HttpMethod.POST;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.web.SecurityFilterChain;
 
 import dev.loanflow.security.ResourceServerSecurity;
+import dev.loanflow.security.ResourceServerSecurity.EndpointRules;
 import dev.loanflow.security.Scopes;
 
 /** Who may call what: merchants by scope on their own applications, operators (admin) on the ops endpoints. */
@@ -18,15 +17,14 @@ import dev.loanflow.security.Scopes;
 class ApiSecurity {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
-        return ResourceServerSecurity.chain(http, requests -> requests
+    EndpointRules endpoints() {
+        return requests -> requests
                 .requestMatchers(POST, "/applications").hasAuthority(Scopes.SUBMIT)
                 .requestMatchers(POST, "/applications/*/cancel").hasAuthority(Scopes.SUBMIT)
                 .requestMatchers(POST, "/applications/*/refunds").hasAuthority(Scopes.REFUND)
                 .requestMatchers(GET, "/applications", "/applications/*").hasAuthority(Scopes.READ)
                 .requestMatchers(GET, "/ops/index.html").permitAll()
                 .requestMatchers("/ops/**").hasAuthority(Scopes.ADMIN)
-                .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-                .requestMatchers("/error").permitAll());
+                .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll();
     }
 }
