@@ -46,13 +46,27 @@ public final class SpringBootProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(List.of("-jar", fastestToLoad(jar).toString()));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", String.valueOf(port));
         return new SpringBootProcess(name, builder, launch(name, builder), port, log);
+    }
+
+    /**
+     * The build also unpacks each application into {@code target/extracted} (a plain jar, its libraries beside it),
+     * which starts faster than the fat jar; used when it is at least as new as the fat jar.
+     */
+    static Path fastestToLoad(Path jar) {
+        Path extracted = jar.resolveSibling("extracted").resolve(jar.getFileName());
+        try {
+            return Files.isRegularFile(extracted)
+                    && Files.getLastModifiedTime(extracted).compareTo(Files.getLastModifiedTime(jar)) >= 0 ? extracted : jar;
+        } catch (IOException e) {
+            return jar;
+        }
     }
 
     private static Process launch(String name, ProcessBuilder builder) {
