@@ -26,7 +26,7 @@ import dev.loanflow.schemas.Topic;
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar [--duration=60] [--short-duration=30] [--warmup=60]
  *     [--refund-share=0.1] [--max-in-flight=400] [--out=benchmarks/results] [--service-settings=key=value,...]
- *     [--service-jvm=option,...]</pre>
+ *     [--service-jvm=option,...] [--fastest-only]</pre>
  */
 public final class FlowBenchmark {
 
@@ -77,12 +77,14 @@ public final class FlowBenchmark {
             log("broker: %.0f records/s produced, %.0f consumed", ceiling.producedPerSecond(), ceiling.consumedPerSecond());
 
             Run fastest = measure("as fast as it completes", "no added latency", "{}", 0, maxInFlight, warmup, duration);
-            double half = Math.max(1, Math.floor(fastest.throughput() / 2));
-            Run halfRate = measure("half that rate", "no added latency", "{}", half, maxInFlight, 10, shortDuration);
-            Run slowBank = measure("half that rate, slow bank", "50-200 ms per call",
-                    "{\"latencyMillis\":50,\"latencyJitterMillis\":150}", half, maxInFlight, 10, shortDuration);
-
-            Report.write(out, startup, ceiling, List.of(fastest, halfRate, slowBank), processNames());
+            List<Run> runs = new ArrayList<>(List.of(fastest));
+            if (!arguments.containsKey("fastest-only")) {
+                double half = Math.max(1, Math.floor(fastest.throughput() / 2));
+                runs.add(measure("half that rate", "no added latency", "{}", half, maxInFlight, 10, shortDuration));
+                runs.add(measure("half that rate, slow bank", "50-200 ms per call",
+                        "{\"latencyMillis\":50,\"latencyJitterMillis\":150}", half, maxInFlight, 10, shortDuration));
+            }
+            Report.write(out, startup, ceiling, runs, processNames());
             log("report: %s", out.resolve("flow-benchmark.md"));
         } finally {
             refunds.shutdownNow();

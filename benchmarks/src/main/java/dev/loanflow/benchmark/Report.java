@@ -52,6 +52,13 @@ final class Report {
                     run.eventsPerSecond(), run.millis(50), run.millis(95), run.millis(99), run.maxMillis(), run.refunded(),
                     run.maxBacklog(), run.maxLag()));
         }
+        md.append("\nWhat one approved application cost, over the measured seconds (its refund share and notifications "
+                + "included; CPU of every process but the benchmark's own):\n\n| run | CPU, all processes | PostgreSQL transactions | Kafka records |\n|---|---|---|---|\n");
+        for (Run run : runs) {
+            md.append(String.format("| %s | %.1f ms | %.1f | %.1f |%n", run.name(), run.cpuMillisPerApplication(
+                    processes.stream().filter(process -> !process.equals("benchmark")).toList()),
+                    run.commitsPerApplication(), run.recordsPerApplication()));
+        }
         md.append("\n## Over time\n\nEvery tenth second of each run (* measured): approved that second, its p99, the outbox "
                 + "backlog of origination and the gateway, and the consumer lag of the three services.\n\n");
         md.append("| run | second | approved/s | p99 | outbox backlog | consumer lag |\n|---|---|---|---|---|---|\n");

@@ -40,6 +40,33 @@ record Run(String name, String bank, String offered, int measuredSeconds, long a
         return seconds.stream().mapToLong(second -> sample(second, process).rssMegabytes()).max().orElse(0);
     }
 
+    /** PostgreSQL transactions per approved application over the measured seconds (refunds and notifications included). */
+    double commitsPerApplication() {
+        return perApplication(Timeline.Second::databaseCommits);
+    }
+
+    /** Kafka records on all topics per approved application over the measured seconds. */
+    double recordsPerApplication() {
+        return perApplication(Timeline.Second::kafkaRecords);
+    }
+
+    /** CPU milliseconds of every process on the machine (ours, the broker's, the database's) per approved application. */
+    double cpuMillisPerApplication(List<String> processes) {
+        double cpuPercent = processes.stream().mapToDouble(this::averageCpu).sum();
+        return approved == 0 ? 0 : cpuPercent * 10 * measuredSeconds / approved;
+    }
+
+    private double perApplication(java.util.function.ToLongFunction<Timeline.Second> cumulative) {
+        List<Timeline.Second> window = measured().toList();
+        if (window.isEmpty() || approved == 0) {
+            return 0;
+        }
+        int first = seconds.indexOf(window.get(0));
+        long before = first > 0 ? cumulative.applyAsLong(seconds.get(first - 1)) : cumulative.applyAsLong(window.get(0));
+        long after = cumulative.applyAsLong(window.get(window.size() - 1));
+        return before < 0 || after < 0 ? 0 : (double) (after - before) / approved;
+    }
+
     private static ProcessStats.Sample sample(Timeline.Second second, String process) {
         return second.processes().getOrDefault(process, new ProcessStats.Sample(process, 0, 0));
     }

@@ -21,7 +21,8 @@ import dev.loanflow.infra.Platform;
 final class Timeline {
 
     record Second(int second, boolean measured, long submitted, long approved, long events, double p50Millis,
-                  double p99Millis, long outboxBacklog, long consumerLag, Map<String, ProcessStats.Sample> processes) {
+                  double p99Millis, long outboxBacklog, long consumerLag, long databaseCommits, long kafkaRecords,
+                  Map<String, ProcessStats.Sample> processes) {
     }
 
     private static final List<String> GROUPS = List.of("origination-service", "bank-gateway-service", "notification-service");
@@ -61,7 +62,7 @@ final class Timeline {
         processes.forEach(process -> samples.put(process.name(), process.sample()));
         seconds.add(new Second(second, measuring, submitted - lastSubmitted, approved - lastApproved, events - lastEvents,
                 interval.getValueAtPercentile(50) / 1000.0, interval.getValueAtPercentile(99) / 1000.0, outboxBacklog(),
-                consumerLag(), samples));
+                consumerLag(), databaseCommits(), kafkaRecords(), samples));
         lastSubmitted = submitted;
         lastApproved = approved;
         lastEvents = events;
@@ -73,6 +74,33 @@ final class Timeline {
                      + "+ (select count(*) from bank_gateway.outbox)")) {
             rows.next();
             return rows.getLong(1);
+        } catch (Exception unavailable) {
+            return -1;
+        }
+    }
+
+    /** Transactions committed in PostgreSQL since it started, all databases. */
+    long databaseCommits() {
+        try (Connection connection = platform.database(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select sum(xact_commit) from pg_stat_database")) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (Exception unavailable) {
+            return -1;
+        }
+    }
+
+    /** Records written to every topic since the broker started (the sum of the partitions' end offsets). */
+    long kafkaRecords() {
+        try {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (var topic : admin.describeTopics(admin.listTopics().names().get(2, TimeUnit.SECONDS)).allTopicNames()
+                    .get(2, TimeUnit.SECONDS).values()) {
+                topic.partitions().forEach(partition -> latest.put(new TopicPartition(topic.name(), partition.partition()),
+                        OffsetSpec.latest()));
+            }
+            return admin.listOffsets(latest).all().get(2, TimeUnit.SECONDS).values().stream()
+                    .mapToLong(info -> info.offset()).sum();
         } catch (Exception unavailable) {
             return -1;
         }

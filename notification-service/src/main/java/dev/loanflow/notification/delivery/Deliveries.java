@@ -54,15 +54,15 @@ public class Deliveries {
                 .params(lease.toSeconds(), limit).query(Deliveries::map).list();
     }
 
-    public void recordAttempt(long deliveryId, int attempt, String outcome, String detail) {
-        jdbc.sql("insert into delivery_attempt (delivery_id, attempt, outcome, detail) values (?, ?, ?, ?)")
-                .params(deliveryId, attempt, outcome, truncate(detail)).update();
-    }
-
-    public void finish(long deliveryId, int attempts, String status, String lastError, Instant nextAttemptAt) {
-        jdbc.sql("update delivery set status = ?, attempts = ?, last_error = ?, next_attempt_at = ?, updated_at = now() "
+    /** Records the attempt and the delivery's new state in one statement: one commit, never one without the other. */
+    public void recordAttempt(long deliveryId, int attempt, String outcome, String detail, String status, String lastError,
+                              Instant nextAttemptAt) {
+        jdbc.sql("with attempt as (insert into delivery_attempt (delivery_id, attempt, outcome, detail) values (?, ?, ?, ?)) "
+                        + "update delivery set status = ?, attempts = ?, last_error = ?, next_attempt_at = ?, updated_at = now() "
                         + "where id = ?")
-                .params(status, attempts, truncate(lastError), Timestamp.from(nextAttemptAt), deliveryId).update();
+                .params(deliveryId, attempt, outcome, truncate(detail), status, attempt, truncate(lastError),
+                        Timestamp.from(nextAttemptAt), deliveryId)
+                .update();
     }
 
     public List<Delivery> ofApplication(String merchantId, String applicationId) {

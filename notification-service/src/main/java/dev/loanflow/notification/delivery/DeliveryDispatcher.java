@@ -61,19 +61,21 @@ class DeliveryDispatcher {
     private void attempt(Deliveries.Delivery delivery) {
         int attempt = delivery.attempts() + 1;
         SendResult result = send(delivery);
-        deliveries.recordAttempt(delivery.id(), attempt, result.outcome().name(), result.detail());
-        meters.counter("loanflow.notifications.attempts", "channel", delivery.channel().name(),
-                "outcome", result.outcome().name()).increment();
+        String outcome = result.outcome().name();
+        meters.counter("loanflow.notifications.attempts", "channel", delivery.channel().name(), "outcome", outcome).increment();
         switch (result.outcome()) {
-            case DELIVERED -> deliveries.finish(delivery.id(), attempt, "DELIVERED", null, clock.instant());
-            case FAILED -> deliveries.finish(delivery.id(), attempt, "FAILED", result.detail(), clock.instant());
+            case DELIVERED -> deliveries.recordAttempt(delivery.id(), attempt, outcome, result.detail(), "DELIVERED", null,
+                    clock.instant());
+            case FAILED -> deliveries.recordAttempt(delivery.id(), attempt, outcome, result.detail(), "FAILED",
+                    result.detail(), clock.instant());
             case RETRY -> {
                 if (attempt > retryDelays.size()) {
                     log.warn("{} delivery {} of application {} dead-lettered after {} attempts: {}", delivery.channel(),
                             delivery.id(), delivery.applicationId(), attempt, result.detail());
-                    deliveries.finish(delivery.id(), attempt, "DEAD", result.detail(), clock.instant());
+                    deliveries.recordAttempt(delivery.id(), attempt, outcome, result.detail(), "DEAD", result.detail(),
+                            clock.instant());
                 } else {
-                    deliveries.finish(delivery.id(), attempt, "RETRYING", result.detail(),
+                    deliveries.recordAttempt(delivery.id(), attempt, outcome, result.detail(), "RETRYING", result.detail(),
                             clock.instant().plus(jittered(retryDelays.get(attempt - 1))));
                 }
             }
