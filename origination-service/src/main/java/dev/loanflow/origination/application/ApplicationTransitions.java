@@ -80,9 +80,7 @@ public class ApplicationTransitions {
     /** @param amountFor the refund amount the guards check, worked out from the application as this attempt reads it */
     Outcome apply(String applicationId, LifecycleEvent event, Function<ApplicationRow, BigDecimal> amountFor, Cause cause,
                   boolean reportIllegal, Effects effects) {
-        if (cause.eventId() != null && processed.alreadyProcessed(cause.eventId())) {
-            return new Duplicate();
-        }
+        // a redelivered event is found in the transaction (markProcessed), which then rolls back: no read before it
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.execute(status -> applyOnce(applicationId, event, amountFor, cause, reportIllegal, effects));
