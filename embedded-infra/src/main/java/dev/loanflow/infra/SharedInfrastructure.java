@@ -8,7 +8,7 @@ import dev.loanflow.infra.testdata.TestClients;
 
 /**
  * One Kafka broker, one PostgreSQL, one schema registry and one authorization server per JVM, started on first use and shared by
- * every test in that JVM; the child processes are stopped when the JVM exits, the in-process broker ends with it.
+ * every test in that JVM; all are stopped when the JVM exits.
  */
 public final class SharedInfrastructure {
 
@@ -22,9 +22,7 @@ public final class SharedInfrastructure {
 
     public static synchronized KafkaBroker kafka() {
         if (kafka == null) {
-            // not stopped on exit: it runs in this JVM and ends with it, and stopped by a shutdown hook it went away
-            // while the test contexts were still closing, whose Kafka producers then waited 30 s to flush
-            kafka = KafkaBroker.start(0);
+            kafka = stopOnExit(KafkaBroker.start(0));
         }
         return kafka;
     }

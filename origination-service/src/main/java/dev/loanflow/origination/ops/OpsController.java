@@ -12,6 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import jakarta.annotation.PreDestroy;
 
 import dev.loanflow.events.ApplicationStatus;
 import dev.loanflow.origination.persistence.Applications;
@@ -112,7 +113,8 @@ class OpsController {
         }
     }
 
-    @PreDestroy
+    /** Before the graceful shutdown, which would otherwise wait out its whole timeout for the open streams. */
+    @EventListener(ContextClosedEvent.class)
     void stop() {
         pusher.shutdownNow();
         watchers.forEach(SseEmitter::complete);
