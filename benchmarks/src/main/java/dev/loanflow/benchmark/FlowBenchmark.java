@@ -138,13 +138,21 @@ public final class FlowBenchmark {
                 }
             });
             loader.start();
+            DatabaseProfile database = new DatabaseProfile(platform);
+            List<DatabaseProfile.Entry> statements = List.of();
             long start = System.nanoTime();
             int second = 0;
             while (loader.isAlive() || (observer.inFlight() > 0 && second < warmup + duration + 30)) {
                 Thread.sleep(Math.max(0, start + (second + 1) * 1_000_000_000L - System.nanoTime()) / 1_000_000);
                 second++;
                 boolean measuring = second > warmup && second <= warmup + duration;
+                if (second == warmup + 1) {
+                    database.reset();
+                }
                 timeline.tick(second, measuring);
+                if (second == warmup + duration) {
+                    statements = database.top(15);
+                }
                 Timeline.Second now = timeline.seconds.get(timeline.seconds.size() - 1);
                 System.out.printf("  %3d s %s submitted %5d/s approved %5d/s events %6d/s p99 %7.1f ms backlog %5d lag %6d%n",
                         second, measuring ? "*" : " ", now.submitted(), now.approved(), now.events(), now.p99Millis(),
@@ -154,7 +162,7 @@ public final class FlowBenchmark {
             long approvedMeasured = timeline.seconds.stream().filter(Timeline.Second::measured)
                     .mapToLong(Timeline.Second::approved).sum();
             Run run = new Run(name, bank, offered, duration, approvedMeasured, observer.refunded.get() - refundedBefore,
-                    timeline.measured, List.copyOf(timeline.seconds));
+                    timeline.measured, List.copyOf(timeline.seconds), statements);
             log("  -> %.1f approved/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms", run.throughput(), run.millis(50),
                     run.millis(99), run.maxMillis());
             return run;

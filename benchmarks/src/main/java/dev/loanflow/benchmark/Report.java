@@ -59,6 +59,15 @@ final class Report {
                     processes.stream().filter(process -> !process.equals("benchmark")).toList()),
                     run.commitsPerApplication(), run.recordsPerApplication()));
         }
+        md.append("\n## Where PostgreSQL's time goes\n\nThe statements that took the most of the database's time in the first run's "
+                + "measured seconds (`pg_stat_statements`), per approved application:\n\n"
+                + "| statement | calls per application | mean | share of statement time |\n|---|---|---|---|\n");
+        double statementMillis = fastest.statements().stream().mapToDouble(DatabaseProfile.Entry::totalMillis).sum();
+        for (DatabaseProfile.Entry entry : fastest.statements()) {
+            md.append(String.format("| `%s` | %.2f | %.3f ms | %.0f %% |%n", abbreviate(entry.query()),
+                    fastest.approved() == 0 ? 0.0 : (double) entry.calls() / fastest.approved(),
+                    entry.calls() == 0 ? 0.0 : entry.totalMillis() / entry.calls(), 100 * entry.totalMillis() / statementMillis));
+        }
         md.append("\n## Over time\n\nEvery tenth second of each run (* measured): approved that second, its p99, the outbox "
                 + "backlog of origination and the gateway, and the consumer lag of the three services.\n\n");
         md.append("| run | second | approved/s | p99 | outbox backlog | consumer lag |\n|---|---|---|---|---|---|\n");
@@ -120,5 +129,10 @@ final class Report {
             return Math.round(os.getTotalMemorySize() / (1024.0 * 1024 * 1024));
         }
         return 0;
+    }
+
+    private static String abbreviate(String query) {
+        String oneLine = query.replace("|", "\\|").replace("`", "'");
+        return oneLine.length() <= 110 ? oneLine : oneLine.substring(0, 107) + "...";
     }
 }

@@ -6,7 +6,7 @@ import org.HdrHistogram.Histogram;
 
 /** One measured run: what was offered, what completed, how long it took, and what it cost. */
 record Run(String name, String bank, String offered, int measuredSeconds, long approved, long refunded,
-           Histogram latencyMicros, List<Timeline.Second> seconds) {
+           Histogram latencyMicros, List<Timeline.Second> seconds, List<DatabaseProfile.Entry> statements) {
 
     double throughput() {
         return (double) approved / measuredSeconds;

@@ -25,6 +25,8 @@ public final class PostgresServer implements AutoCloseable {
                     .setDataDirectory(TempDirectories.create("postgres-data"))
                     .setCleanDataDirectory(true)
                     .setServerConfig("max_connections", "300")
+                    // statement statistics for the benchmark's database profile; inert until the extension is created
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .start();
             return new PostgresServer(postgres);
         } catch (IOException e) {

@@ -20,6 +20,10 @@ public class Deliveries {
     private static final String COLUMNS = "id, event_id, application_id, merchant_id, channel, recipient_masked, "
             + "recipient_sealed, recipient_key_id, target_url, subject, body, status, attempts, next_attempt_at, last_error, created_at";
 
+    /** Due deliveries, a lease that ran out included; served by the index delivery_due (the limit is the parameter). */
+    public static final String DUE = "select id from delivery where status in ('PENDING', 'RETRYING', 'SENDING') "
+            + "and next_attempt_at <= now() order by next_attempt_at limit ? for update skip locked";
+
     private final JdbcClient jdbc;
 
     Deliveries(JdbcClient jdbc) {
@@ -49,8 +53,7 @@ public class Deliveries {
     /** Takes due deliveries for one attempt; the lease lets another instance retry one whose sender died mid-attempt. */
     public List<Delivery> claimDue(int limit, Duration lease) {
         return jdbc.sql("update delivery set status = 'SENDING', next_attempt_at = now() + make_interval(secs => ?), "
-                        + "updated_at = now() where id in (select id from delivery where status in ('PENDING', 'RETRYING', 'SENDING') "
-                        + "and next_attempt_at <= now() order by next_attempt_at limit ? for update skip locked) returning " + COLUMNS)
+                        + "updated_at = now() where id in (" + DUE + ") returning " + COLUMNS)
                 .params(lease.toSeconds(), limit).query(Deliveries::map).list();
     }
 

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
@@ -16,11 +19,13 @@ import java.util.function.Supplier;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import javax.sql.DataSource;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -45,6 +50,7 @@ import dev.loanflow.infra.SharedInfrastructure;
 import dev.loanflow.infra.spring.ServiceIntegrationTest;
 import dev.loanflow.infra.spring.ServiceSmokeChecks;
 import dev.loanflow.infra.testdata.TestClients;
+import dev.loanflow.notification.delivery.Deliveries;
 import dev.loanflow.schemas.EventSerde;
 import dev.loanflow.schemas.Topic;
 import dev.loanflow.schemas.sealing.PersonalDataSealer;
@@ -57,6 +63,9 @@ class NotificationFlowIT extends ServiceIntegrationTest implements ServiceSmokeC
     private static final String WEBHOOK_SECRET = "whsec_" + TestData.randomKey();
     private static final GreenMail SMTP = startSmtp();
     private static final LoopbackServer OUTSIDE = new LoopbackServer();
+
+    @Autowired
+    private DataSource dataSource;
 
     @DynamicPropertySource
     static void notification(DynamicPropertyRegistry registry) {
@@ -83,6 +92,21 @@ class NotificationFlowIT extends ServiceIntegrationTest implements ServiceSmokeC
     @Override
     public java.util.Set<String> topicsItOwns() {
         return java.util.Set.of(Topic.LIFECYCLE.deadLetterTopicName());
+    }
+
+    @Test
+    void dueDeliveriesAreFoundThroughTheirIndexNotByReadingTheWholeTable() throws Exception {
+        StringBuilder plan = new StringBuilder();
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("set enable_seqscan = off");
+            try (ResultSet rows = statement.executeQuery("explain " + Deliveries.DUE.replace("?", "20"))) {
+                while (rows.next()) {
+                    plan.append(rows.getString(1)).append('\n');
+                }
+            }
+        }
+        assertThat(plan.toString()).contains("delivery_due").doesNotContain("Seq Scan");
     }
 
     @Test
