@@ -26,7 +26,7 @@ import dev.loanflow.schemas.Topic;
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar [--duration=60] [--short-duration=30] [--warmup=60]
  *     [--refund-share=0.1] [--max-in-flight=400] [--out=benchmarks/results] [--service-settings=key=value,...]
- *     [--service-jvm=option,...] [--fastest-only]</pre>
+ *     [--service-jvm=option,...] [--fastest-only] [--rate=N (the two latency runs at N/s, no fastest run)]</pre>
  */
 public final class FlowBenchmark {
 
@@ -78,12 +78,21 @@ public final class FlowBenchmark {
             BrokerCeiling.Result ceiling = BrokerCeiling.measure(platform.kafka, 300_000, recordBytes);
             log("broker: %.0f records/s produced, %.0f consumed", ceiling.producedPerSecond(), ceiling.consumedPerSecond());
 
-            Run fastest = measure("as fast as it completes", "no added latency", "{}", 0, maxInFlight, warmup, duration);
-            List<Run> runs = new ArrayList<>(List.of(fastest));
+            List<Run> runs = new ArrayList<>();
+            double half;
+            if (arguments.containsKey("rate")) {
+                half = Double.parseDouble(arguments.get("rate"));
+            } else {
+                Run fastest = measure("as fast as it completes", "no added latency", "{}", 0, maxInFlight, warmup, duration);
+                runs.add(fastest);
+                half = Math.max(1, Math.floor(fastest.throughput() / 2));
+            }
             if (!arguments.containsKey("fastest-only")) {
-                double half = Math.max(1, Math.floor(fastest.throughput() / 2));
-                runs.add(measure("half that rate", "no added latency", "{}", half, maxInFlight, 10, shortDuration));
-                runs.add(measure("half that rate, slow bank", "50-200 ms per call",
+                String name = arguments.containsKey("rate") ? "the chosen rate" : "half that rate";
+                // without a fastest run before it, the first run needs the full warm-up (the JVMs are cold)
+                int firstWarmup = arguments.containsKey("rate") ? warmup : 10;
+                runs.add(measure(name, "no added latency", "{}", half, maxInFlight, firstWarmup, shortDuration));
+                runs.add(measure(name + ", slow bank", "50-200 ms per call",
                         "{\"latencyMillis\":50,\"latencyJitterMillis\":150}", half, maxInFlight, 10, shortDuration));
             }
             Report.write(out, startup, ceiling, runs, processNames());
