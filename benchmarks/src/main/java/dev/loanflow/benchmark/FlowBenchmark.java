@@ -64,6 +64,9 @@ public final class FlowBenchmark {
         int warmup = Integer.parseInt(arguments.getOrDefault("warmup", "60"));
         int maxInFlight = Integer.parseInt(arguments.getOrDefault("max-in-flight", "400"));
 
+        if (arguments.containsKey("rate") && arguments.containsKey("fastest-only")) {
+            throw new IllegalArgumentException("--rate skips the fastest run and --fastest-only the others: choose one");
+        }
         log("starting the stack ...");
         Instant begin = Instant.now();
         platform = Platform.start(new Platform.Options(Path.of("."), Path.of(".loanflow", "benchmark-logs"),
