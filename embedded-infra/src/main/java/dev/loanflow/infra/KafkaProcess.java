@@ -22,7 +22,8 @@ import org.apache.kafka.common.Uuid;
  * A real single-node Kafka broker (KRaft, combined broker and controller) run as a child JVM on a fixed port, from
  * the broker code on this JVM's classpath: Kafka's own {@code kafka.Kafka}, its storage formatted first (in this JVM)
  * with {@code kafka.tools.StorageTool}. C1 only and the serial collector: on two cores shared with the services, the
- * broker is quicker to start and leaves more CPU to them. Unlike the in-process broker it keeps its port and can be killed and restarted.
+ * broker is quicker to start and leaves more CPU to them. Unlike the in-process broker it keeps its port and can be
+ * killed and restarted.
  */
 public final class KafkaProcess implements AutoCloseable {
 

@@ -11,11 +11,9 @@ import dev.loanflow.events.BankApplicationRequested;
 import dev.loanflow.events.EventMetadata;
 import dev.loanflow.gateway.bank.BankApi;
 import dev.loanflow.gateway.bank.BankReply;
-import dev.loanflow.gateway.bank.BankUnavailable;
 import dev.loanflow.gateway.bank.PaynKolayClient;
 import dev.loanflow.gateway.persistence.BankApplicationRecord;
 import dev.loanflow.gateway.persistence.BankApplications;
-import dev.loanflow.gateway.persistence.CallbackHints;
 import dev.loanflow.eventing.ConsumedEvents;
 import dev.loanflow.schemas.sealing.PersonalDataSealer;
 
@@ -33,19 +31,16 @@ public class BankApplicationSubmission {
     private final BankApplications applications;
     private final ConsumedEvents consumed;
     private final Outcomes outcomes;
-    private final CallbackHints callbackHints;
-    private final LoanStatusConfirmation confirmation;
+    private final BankCallbacks callbacks;
 
     BankApplicationSubmission(PaynKolayClient bank, PersonalDataSealer sealer, BankApplications applications,
-                              ConsumedEvents consumed, Outcomes outcomes,
-                              CallbackHints callbackHints, LoanStatusConfirmation confirmation) {
+                              ConsumedEvents consumed, Outcomes outcomes, BankCallbacks callbacks) {
         this.bank = bank;
         this.sealer = sealer;
         this.applications = applications;
         this.consumed = consumed;
         this.outcomes = outcomes;
-        this.callbackHints = callbackHints;
-        this.confirmation = confirmation;
+        this.callbacks = callbacks;
     }
 
     public void handle(BankApplicationRequested request) {
@@ -68,20 +63,9 @@ public class BankApplicationSubmission {
             }
             outcomes.publish(applicationId, outcome);
         });
-        if (outcome instanceof BankApplicationCreated created && callbackHints.take(created.getApplicationReferenceId())) {
-            confirmEarlyCallback(applicationId);
+        if (outcome instanceof BankApplicationCreated created) {
+            callbacks.referenceStored(applicationId, created.getApplicationReferenceId());
         }
-    }
-
-    /** The bank called back before we had stored its answer; ask it now rather than at the next reconciliation. */
-    private void confirmEarlyCallback(String applicationId) {
-        applications.find(applicationId).ifPresent(application -> {
-            try {
-                confirmation.confirm(application);
-            } catch (BankUnavailable unavailable) {
-                // reconciliation asks again later
-            }
-        });
     }
 
     private SpecificRecord submit(BankApplicationRequested request) {

@@ -28,8 +28,10 @@ class BankRequestListener {
         this.refunds = refunds;
     }
 
+    // bank calls wait on the network: by default one consumer per partition of the request topic, so that a slow
+    // bank is waited for in parallel rather than one application after another
     @KafkaListener(topics = "#{T(dev.loanflow.schemas.Topic).BANK_REQUESTS.topicName()}",
-            concurrency = "${loanflow.kafka.listener-concurrency:3}")
+            concurrency = "${loanflow.kafka.listener-concurrency:#{T(dev.loanflow.schemas.Topic).BANK_REQUESTS.partitions()}}")
     void on(ConsumerRecord<String, SpecificRecord> record) {
         try (MDC.MDCCloseable context = MDC.putCloseable("applicationId", record.key())) {
             SpecificRecord request = record.value();
