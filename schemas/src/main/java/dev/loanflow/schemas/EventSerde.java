@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import io.apicurio.registry.serde.avro.AvroSerdeConfig;
 import io.apicurio.registry.serde.avro.strategy.RecordIdStrategy;
 import io.apicurio.registry.serde.config.SerdeConfig;
 
@@ -23,6 +24,7 @@ public final class EventSerde {
                 SerdeConfig.AUTO_REGISTER_ARTIFACT, true,
                 SerdeConfig.DEREFERENCE_SCHEMA, true,
                 SerdeConfig.ARTIFACT_RESOLVER_STRATEGY, RecordIdStrategy.class.getName(),
+                AvroSerdeConfig.AVRO_DATUM_PROVIDER, SchemaInstanceDatumProvider.class.getName(),
                 "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName(),
                 "value.serializer", AvroKafkaSerializer.class.getName());
     }
@@ -31,6 +33,7 @@ public final class EventSerde {
         return Map.of(
                 SerdeConfig.REGISTRY_URL, registryUrl,
                 "apicurio.registry.use-specific-avro-reader", true,
+                AvroSerdeConfig.AVRO_DATUM_PROVIDER, SchemaInstanceDatumProvider.class.getName(),
                 "key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName(),
                 "value.deserializer", AvroKafkaDeserializer.class.getName());
     }
