@@ -6,6 +6,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,16 +41,33 @@ public class Deliveries {
     public record Attempt(int attempt, String outcome, String detail, Instant at) {
     }
 
-    /** Adds a delivery unless this event already has one on the channel; true when added. */
-    public boolean enqueue(String eventId, String applicationId, String merchantId, Channel channel, String recipientMasked,
-                           SealedValue recipient, String targetUrl, String subject, String body) {
+    /** A delivery an event asks for, before it is stored. */
+    public record Planned(String eventId, String applicationId, String merchantId, Channel channel, String recipientMasked,
+                          SealedValue recipient, String targetUrl, String subject, String body) {
+    }
+
+    /**
+     * Adds an event's deliveries in one statement, skipping any channel the event already has a delivery on;
+     * returns how many were added.
+     */
+    public int enqueue(List<Planned> planned) {
+        if (planned.isEmpty()) {
+            return 0;
+        }
+        List<Object> params = new ArrayList<>(planned.size() * 10);
+        for (Planned delivery : planned) {
+            SealedValue recipient = delivery.recipient();
+            params.addAll(Arrays.asList(delivery.eventId(), delivery.applicationId(), delivery.merchantId(),
+                    delivery.channel().name(), delivery.recipientMasked(),
+                    recipient == null ? null : bytes(recipient.getCiphertext()), recipient == null ? null : recipient.getKeyId(),
+                    delivery.targetUrl(), delivery.subject(), delivery.body()));
+        }
         return jdbc.sql("insert into delivery (event_id, application_id, merchant_id, channel, recipient_masked, "
-                        + "recipient_sealed, recipient_key_id, target_url, subject, body, status) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING') on conflict (event_id, channel) do nothing")
-                .params(eventId, applicationId, merchantId, channel.name(), recipientMasked,
-                        recipient == null ? null : bytes(recipient.getCiphertext()),
-                        recipient == null ? null : recipient.getKeyId(), targetUrl, subject, body)
-                .update() == 1;
+                        + "recipient_sealed, recipient_key_id, target_url, subject, body, status) values "
+                        + String.join(", ", Collections.nCopies(planned.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')"))
+                        + " on conflict (event_id, channel) do nothing")
+                .params(params)
+                .update();
     }
 
     /** Takes due deliveries for one attempt; the lease lets another instance retry one whose sender died mid-attempt. */

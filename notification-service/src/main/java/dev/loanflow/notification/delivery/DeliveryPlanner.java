@@ -2,6 +2,7 @@ package dev.loanflow.notification.delivery;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
@@ -45,7 +46,7 @@ public class DeliveryPlanner {
                 ? rules.channelsFor(change.getStatus()).stream().filter(channel -> channel == Channel.WEBHOOK).toList()
                 : rules.channelsFor(change.getStatus());
         consumed.applyOnce(eventId, ApplicationStatusChanged.class.getSimpleName(),
-                () -> channels.forEach(channel -> enqueue(change, channel)));
+                () -> deliveries.enqueue(channels.stream().flatMap(channel -> delivery(change, channel).stream()).toList()));
     }
 
     /** A merchant's request that changed no status yet (a refund on its way to the bank): news for the merchant only. */
@@ -53,28 +54,22 @@ public class DeliveryPlanner {
         return change.getStatus() == change.getPreviousStatus() && "RefundRequested".equals(change.getTrigger());
     }
 
-    private void enqueue(ApplicationStatusChanged change, Channel channel) {
+    private Optional<Deliveries.Planned> delivery(ApplicationStatusChanged change, Channel channel) {
         String eventId = change.getMetadata().getEventId();
         String applicationId = change.getMetadata().getApplicationId();
         String merchantId = change.getMetadata().getMerchantId();
         SealedCustomer customer = change.getCustomer();
-        switch (channel) {
-            case EMAIL -> {
-                if (customer != null && customer.getEmail() != null) {
-                    messages.email(change).ifPresent(email -> deliveries.enqueue(eventId, applicationId, merchantId,
-                            channel, Masking.email(sealer.open(customer.getEmail())), customer.getEmail(), null,
-                            email.subject(), email.body()));
-                }
-            }
-            case SMS -> {
-                if (customer != null) {
-                    messages.sms(change).ifPresent(text -> deliveries.enqueue(eventId, applicationId, merchantId, channel,
+        return switch (channel) {
+            case EMAIL -> customer == null || customer.getEmail() == null ? Optional.empty()
+                    : messages.email(change).map(email -> new Deliveries.Planned(eventId, applicationId, merchantId, channel,
+                            Masking.email(sealer.open(customer.getEmail())), customer.getEmail(), null, email.subject(),
+                            email.body()));
+            case SMS -> customer == null ? Optional.empty()
+                    : messages.sms(change).map(text -> new Deliveries.Planned(eventId, applicationId, merchantId, channel,
                             Masking.phone(sealer.open(customer.getGsmNumber())), customer.getGsmNumber(), null, null, text));
-                }
-            }
-            case WEBHOOK -> deliveries.enqueue(eventId, applicationId, merchantId, channel, change.getMerchantCallbackUrl(),
-                    null, change.getMerchantCallbackUrl(), null, webhookBody(change));
-        }
+            case WEBHOOK -> Optional.of(new Deliveries.Planned(eventId, applicationId, merchantId, channel,
+                    change.getMerchantCallbackUrl(), null, change.getMerchantCallbackUrl(), null, webhookBody(change)));
+        };
     }
 
     private String webhookBody(ApplicationStatusChanged change) {
