@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
@@ -25,6 +27,8 @@ import dev.loanflow.schemas.Topic;
  */
 public final class DeadLetters {
 
+    private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+
     private DeadLetters() {
     }
 
@@ -38,7 +42,24 @@ public final class DeadLetters {
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff(500, 30_000, outageRetry.toMillis()));
         handler.setBackOffFunction((record, failure) ->
                 isOutage.test(failure) || isOutage.test(failure.getCause()) ? null : backOff(200, 1_000, 2_000));
+        handler.setRetryListeners((record, failure, attempt) -> log.warn("{}-{}@{} failed (attempt {}), retried after a pause: {}",
+                record.topic(), record.partition(), record.offset(), attempt, causes(failure)));
         return handler;
+    }
+
+    /**
+     * The chain of exception classes, with the messages of our own exceptions only: other messages can quote the
+     * record (a database constraint names the values, personal data included).
+     */
+    static String causes(Throwable failure) {
+        StringBuilder chain = new StringBuilder();
+        for (Throwable cause = failure; cause != null && chain.length() < 500; cause = cause.getCause()) {
+            chain.append(chain.isEmpty() ? "" : " <- ").append(cause.getClass().getName());
+            if (cause.getClass().getName().startsWith("dev.loanflow.")) {
+                chain.append(": ").append(cause.getMessage());
+            }
+        }
+        return chain.toString();
     }
 
     private static ExponentialBackOff backOff(long initial, long maxInterval, long maxElapsed) {

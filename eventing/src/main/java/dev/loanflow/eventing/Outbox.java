@@ -1,5 +1,10 @@
 package dev.loanflow.eventing;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -30,26 +35,55 @@ public class Outbox {
         this.signal = signal;
     }
 
+    /**
+     * Adds the event to the caller's transaction. The transaction's events are written together, in one statement
+     * just before it commits and in the order they were appended; without a transaction the event is written at once.
+     */
     public void append(Topic topic, String applicationId, SpecificRecord event) {
-        jdbc.sql("insert into outbox (application_id, topic, event_type, payload, trace_parent) values (?, ?, ?, ?, ?)")
-                .params(applicationId, topic.topicName(), event.getClass().getName(), AvroCodec.encode(event), traces.current())
-                .update();
-        wakeTheRelayAfterCommit();
+        Row row = new Row(applicationId, topic.topicName(), event.getClass().getName(), AvroCodec.encode(event),
+                traces.current());
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            pendingInThisTransaction().add(row);
+        } else {
+            insert(List.of(row));
+        }
     }
 
-    private void wakeTheRelayAfterCommit() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive() || TransactionSynchronizationManager.hasResource(signal)) {
-            return;
+    private List<Row> pendingInThisTransaction() {
+        @SuppressWarnings("unchecked")
+        List<Row> pending = (List<Row>) TransactionSynchronizationManager.getResource(this);
+        if (pending != null) {
+            return pending;
         }
-        TransactionSynchronizationManager.bindResource(signal, Boolean.TRUE);
+        List<Row> rows = new ArrayList<>();
+        TransactionSynchronizationManager.bindResource(this, rows);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
+            public void beforeCommit(boolean readOnly) {
+                insert(rows);
+            }
+
+            @Override
             public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(signal);
+                TransactionSynchronizationManager.unbindResourceIfPossible(Outbox.this);
                 if (status == STATUS_COMMITTED) {
                     signal.rowsCommitted();
                 }
             }
         });
+        return rows;
+    }
+
+    private void insert(List<Row> rows) {
+        List<Object> params = new ArrayList<>(rows.size() * 5);
+        rows.forEach(row -> params.addAll(Arrays.asList(row.applicationId(), row.topic(), row.eventType(), row.payload(),
+                row.traceParent())));
+        jdbc.sql("insert into outbox (application_id, topic, event_type, payload, trace_parent) values "
+                        + String.join(", ", Collections.nCopies(rows.size(), "(?, ?, ?, ?, ?)")))
+                .params(params)
+                .update();
+    }
+
+    private record Row(String applicationId, String topic, String eventType, byte[] payload, String traceParent) {
     }
 }

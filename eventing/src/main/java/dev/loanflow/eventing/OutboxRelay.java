@@ -30,7 +30,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 500;
-    private static final long RELAY_LOCK = 0x6f7574626f78L;
+    static final long RELAY_LOCK = 0x6f7574626f78L;
 
     private final JdbcClient jdbc;
     private final KafkaTemplate<String, SpecificRecord> kafka;
@@ -105,12 +105,10 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private int relayBatch() {
-        if (!jdbc.sql("select pg_try_advisory_xact_lock(?)").param(RELAY_LOCK).query(Boolean.class).single()) {
-            return 0;
-        }
+        // the lock is an uncorrelated subquery, taken once per statement (an InitPlan) before any row is read
         List<Row> rows = jdbc.sql("select id, application_id, topic, event_type, payload, trace_parent from outbox "
-                        + "order by id limit ?")
-                .param(BATCH)
+                        + "where (select pg_try_advisory_xact_lock(?)) order by id limit ?")
+                .params(RELAY_LOCK, BATCH)
                 .query((row, n) -> new Row(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
                         row.getBytes(5), row.getString(6)))
                 .list();

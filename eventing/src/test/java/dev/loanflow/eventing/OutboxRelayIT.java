@@ -3,6 +3,9 @@ package dev.loanflow.eventing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -95,6 +98,45 @@ class OutboxRelayIT {
         }
     }
 
+    @Test
+    void aRelaySendsNothingWhileAnotherInstanceHoldsTheRelayLock() throws SQLException {
+        String applicationId = "locked-" + UUID.randomUUID();
+        commitEvents(applicationId, 2);
+        OutboxRelay relay = new OutboxRelay(jdbc, kafka(SharedInfrastructure.kafka().bootstrapServers()), transaction,
+                TraceContexts.none());
+
+        try (Connection otherInstance = DriverManager.getConnection(SharedInfrastructure.postgres().jdbcUrl()
+                + "&currentSchema=outbox_test", PostgresServer.USER, PostgresServer.PASSWORD)) {
+            otherInstance.setAutoCommit(false);
+            otherInstance.createStatement().execute("select pg_advisory_xact_lock(" + OutboxRelay.RELAY_LOCK + ")");
+
+            relay.relay();
+            assertThat(outboxRows(applicationId)).isEqualTo(2);
+
+            otherInstance.commit();
+        }
+        relay.relay();
+        assertThat(outboxRows(applicationId)).isZero();
+    }
+
+    @Test
+    void aTransactionsEventsAreWrittenInOrderWhenItCommitsAndNotAtAllWhenItRollsBack() {
+        String applicationId = "together-" + UUID.randomUUID();
+        Outbox outbox = new Outbox(jdbc, TraceContexts.none());
+        List<ApplicationTimedOut> committed = List.of(event(applicationId), event(applicationId), event(applicationId));
+
+        transaction.executeWithoutResult(status -> committed.forEach(event -> outbox.append(Topic.BANK_OUTCOMES, applicationId, event)));
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+            outbox.append(Topic.BANK_OUTCOMES, applicationId, event(applicationId));
+            throw new IllegalStateException("the effect failed after its event was appended");
+        })).hasMessageContaining("effect failed");
+
+        assertThat(outboxRows(applicationId)).isEqualTo(3);
+        new OutboxRelay(jdbc, kafka(SharedInfrastructure.kafka().bootstrapServers()), transaction, TraceContexts.none()).relay();
+        assertThat(published(applicationId, 3)).extracting(event -> ((ApplicationTimedOut) event).getMetadata().getEventId())
+                .containsExactlyElementsOf(committed.stream().map(event -> event.getMetadata().getEventId()).toList());
+    }
+
     private static List<ApplicationTimedOut> commitEvents(String applicationId, int count) {
         return commitEvents(applicationId, count, new Outbox(jdbc, TraceContexts.none()));
     }
@@ -102,14 +144,18 @@ class OutboxRelayIT {
     private static List<ApplicationTimedOut> commitEvents(String applicationId, int count, Outbox outbox) {
         List<ApplicationTimedOut> events = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ApplicationTimedOut event = ApplicationTimedOut.newBuilder()
-                    .setMetadata(new EventMetadata(UUID.randomUUID().toString(), applicationId, "merchant", Instant.now(),
-                            applicationId, null))
-                    .setDetectedBy(ActorType.SYSTEM).setTimeToLive(Instant.parse("2026-01-01T00:00:00Z")).build();
+            ApplicationTimedOut event = event(applicationId);
             events.add(event);
             transaction.executeWithoutResult(status -> outbox.append(Topic.BANK_OUTCOMES, applicationId, event));
         }
         return events;
+    }
+
+    private static ApplicationTimedOut event(String applicationId) {
+        return ApplicationTimedOut.newBuilder()
+                .setMetadata(new EventMetadata(UUID.randomUUID().toString(), applicationId, "merchant", Instant.now(),
+                        applicationId, null))
+                .setDetectedBy(ActorType.SYSTEM).setTimeToLive(Instant.parse("2026-01-01T00:00:00Z")).build();
     }
 
     private static int outboxRows(String applicationId) {
