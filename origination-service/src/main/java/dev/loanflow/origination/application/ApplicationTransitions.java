@@ -80,7 +80,7 @@ public class ApplicationTransitions {
     /** @param amountFor the refund amount the guards check, worked out from the application as this attempt reads it */
     Outcome apply(String applicationId, LifecycleEvent event, Function<ApplicationRow, BigDecimal> amountFor, Cause cause,
                   boolean reportIllegal, Effects effects) {
-        // a redelivered event is found in the transaction (markProcessed), which then rolls back: no read before it
+        // a redelivered event is found in the transaction (recording it as consumed), which then rolls back: no read before it
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.execute(status -> applyOnce(applicationId, event, amountFor, cause, reportIllegal, effects));
@@ -104,8 +104,8 @@ public class ApplicationTransitions {
         ApplicationRow row = found.get();
         Optional<ApplicationStatus> next = engine.apply(row.status(), event, row.loanAmount(), row.refundedTotal(),
                 amountFor.apply(row));
-        markProcessed(cause);
         if (next.isEmpty()) {
+            markProcessed(cause);
             if (reportIllegal) {
                 meters.counter("loanflow.lifecycle.anomalies", "event", event.name(), "status", row.status().name()).increment();
                 log.warn("lifecycle anomaly: {} is not legal for application {} in {}", event, applicationId, row.status());
@@ -114,10 +114,12 @@ public class ApplicationTransitions {
             return new Illegal(row.status());
         }
         ApplicationStatus after = next.get();
-        if (!applications.changeStatus(applicationId, row.version(), after, cause.detail())) {
-            throw new ConcurrentChange();
+        switch (applications.transition(applicationId, row.version(), row.status(), after, cause.detail(), event.name(),
+                cause.eventId(), cause.eventType(), cause.actor())) {
+            case ALREADY_CONSUMED -> throw new DuplicateEvent();
+            case VERSION_MOVED -> throw new ConcurrentChange();
+            case WRITTEN -> { }
         }
-        applications.recordTransition(applicationId, row.status(), after, event.name(), cause.eventId(), cause.actor());
         effects.apply(row, after);
         meters.counter("loanflow.lifecycle.transitions", "to", after.name()).increment();
         return new Applied(row, after);

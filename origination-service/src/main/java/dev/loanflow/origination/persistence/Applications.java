@@ -5,6 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,11 +62,39 @@ public class Applications {
                 .params(merchantId, idempotencyKey).query(Applications::map).optional();
     }
 
-    /** Moves the application on if nobody else did since it was read; false when the version moved. */
-    public boolean changeStatus(String applicationId, long expectedVersion, ApplicationStatus status, String detail) {
-        return jdbc.sql("update loan_application set status = ?, version = version + 1, updated_at = now(), "
-                        + "detail = coalesce(?, detail) where application_id = ? and version = ?")
-                .params(status.name(), detail, applicationId, expectedVersion).update() == 1;
+    /** What {@link #transition} wrote. */
+    public enum TransitionWrite { WRITTEN, ALREADY_CONSUMED, VERSION_MOVED }
+
+    /**
+     * In one statement: records the consumed event (when an event caused the transition), moves the application on if
+     * nobody else did since it was read, and adds the transition to its history. Nothing is written when the event
+     * was consumed before; on {@code VERSION_MOVED} the event is recorded, so the caller must roll back.
+     */
+    public TransitionWrite transition(String applicationId, long expectedVersion, ApplicationStatus from,
+                                      ApplicationStatus to, String detail, String event, String consumedEventId,
+                                      String consumedEventType, String actor) {
+        List<Object> params = new ArrayList<>(12);
+        String consumed;
+        if (consumedEventId == null) {
+            consumed = "consumed as (select 1)";
+        } else {
+            consumed = "consumed as (insert into processed_event (event_id, event_type) values (?, ?) "
+                    + "on conflict do nothing returning 1)";
+            params.addAll(Arrays.asList(consumedEventId, consumedEventType));
+        }
+        params.addAll(Arrays.asList(to.name(), detail, applicationId, expectedVersion,
+                from.name(), to.name(), event, consumedEventId, actor));
+        return jdbc.sql("with " + consumed + ", "
+                        + "changed as (update loan_application set status = ?, version = version + 1, updated_at = now(), "
+                        + "detail = coalesce(?, detail) where application_id = ? and version = ? "
+                        + "and exists (select 1 from consumed) returning application_id), "
+                        + "recorded as (insert into application_transition (application_id, from_status, to_status, event, "
+                        + "caused_by, actor) select application_id, ?, ?, ?, ?, ? from changed) "
+                        + "select (select count(*) from consumed) as consumed, (select count(*) from changed) as changed")
+                .params(params)
+                .query((rs, n) -> rs.getInt("consumed") == 0 ? TransitionWrite.ALREADY_CONSUMED
+                        : rs.getInt("changed") == 0 ? TransitionWrite.VERSION_MOVED : TransitionWrite.WRITTEN)
+                .single();
     }
 
     public void recordPreApproval(String applicationId, PreApproved preApproved) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -62,15 +63,20 @@ class OpsDashboardBrowserIT extends OriginationIntegrationTest {
         Merchants merchant = new Merchants(http, "merchant-g");
         browser.get("http://localhost:" + port + "/ops/index.html#token="
                 + SharedInfrastructure.authorizationServer().token(TestClients.OPERATOR));
+        // the dashboard re-renders as events arrive, so an element found may be replaced before it is read
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.ignoring(StaleElementReferenceException.class);
         wait.until(page -> "live".equals(page.findElement(By.id("connection")).getText()));
-        long before = newCount();
+        long before = wait.until(page -> newCount());
 
         Map<String, Object> application = Merchants.validApplication();
         String id = merchant.submit(application).getBody().get("applicationId").asText();
         wait.until(page -> newCount() == before + 1);
         wait.until(page -> !page.findElements(By.cssSelector("tr.app[data-id='" + id + "']")).isEmpty());
-        browser.findElement(By.cssSelector("tr.app[data-id='" + id + "']")).click();
+        wait.until(page -> {
+            page.findElement(By.cssSelector("tr.app[data-id='" + id + "']")).click();
+            return true;
+        });
         wait.until(page -> page.findElement(By.id("timeline")).getText().contains("NEW"));
 
         assertThat(browser.findElement(By.id("selected")).getText()).isEqualTo(application.get("orderId"));
