@@ -166,9 +166,9 @@ public final class FlowBenchmark {
                     statements = database.top(15);
                 }
                 Timeline.Second now = timeline.seconds.get(timeline.seconds.size() - 1);
-                System.out.printf("  %3d s %s submitted %5d/s approved %5d/s events %6d/s p99 %7.1f ms backlog %5d lag %6d%n",
-                        second, measuring ? "*" : " ", now.submitted(), now.approved(), now.events(), now.p99Millis(),
-                        now.outboxBacklog(), now.consumerLag());
+                System.out.printf("  %3d s %s submitted %5d/s approved %5d/s events %6d/s p99 %7.1f ms backlog %5d lag %6d "
+                                + "notifications due %6d%n", second, measuring ? "*" : " ", now.submitted(), now.approved(),
+                        now.events(), now.p99Millis(), now.outboxBacklog(), now.consumerLag(), now.notificationsDue());
             }
             loader.join();
             long approvedMeasured = timeline.seconds.stream().filter(Timeline.Second::measured)

@@ -44,13 +44,13 @@ final class Report {
         md.append("Applications published on `loan.applications.submitted.v1`, each approved by its customer at the bank; a "
                 + "tenth of the approved loans refunded in full through the REST API. Latency: from publishing the submission "
                 + "to its `APPROVED` event arriving on `loan.applications.lifecycle.v1` (HdrHistogram).\n\n");
-        md.append("| run | bank | offered | approved/s | of the broker's produce rate | events/s | p50 | p95 | p99 | max | refunded | max outbox backlog | max consumer lag |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| run | bank | offered | approved/s | of the broker's produce rate | events/s | p50 | p95 | p99 | max | refunded | max outbox backlog | max consumer lag | max notifications due |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Run run : runs) {
-            md.append(String.format("| %s | %s | %s | **%.1f** | %.3f %% | %.0f | %.1f ms | %.1f ms | **%.1f ms** | %.1f ms | %d | %d | %d |%n",
+            md.append(String.format("| %s | %s | %s | **%.1f** | %.3f %% | %.0f | %.1f ms | %.1f ms | **%.1f ms** | %.1f ms | %d | %d | %d | %d |%n",
                     run.name(), run.bank(), run.offered(), run.throughput(), 100 * run.throughput() / ceiling.producedPerSecond(),
                     run.eventsPerSecond(), run.millis(50), run.millis(95), run.millis(99), run.maxMillis(), run.refunded(),
-                    run.maxBacklog(), run.maxLag()));
+                    run.maxBacklog(), run.maxLag(), run.maxNotificationsDue()));
         }
         md.append("\nWhat one approved application cost, over the measured seconds (its refund share and notifications "
                 + "included; CPU of every process but the benchmark's own):\n\n| run | CPU, all processes | PostgreSQL transactions | Kafka records |\n|---|---|---|---|\n");
@@ -69,14 +69,15 @@ final class Report {
                     entry.calls() == 0 ? 0.0 : entry.totalMillis() / entry.calls(), 100 * entry.totalMillis() / statementMillis));
         }
         md.append("\n## Over time\n\nEvery tenth second of each run (* measured): approved that second, its p99, the outbox "
-                + "backlog of origination and the gateway, and the consumer lag of the three services.\n\n");
-        md.append("| run | second | approved/s | p99 | outbox backlog | consumer lag |\n|---|---|---|---|---|---|\n");
+                + "backlog of origination and the gateway, the consumer lag of the three services, and the notifications due to be "
+                + "sent.\n\n");
+        md.append("| run | second | approved/s | p99 | outbox backlog | consumer lag | notifications due |\n|---|---|---|---|---|---|---|\n");
         for (Run run : runs) {
             for (Timeline.Second second : run.seconds()) {
                 if (second.second() % 10 == 0) {
-                    md.append(String.format("| %s | %d%s | %d | %.0f ms | %d | %d |%n", run.name(), second.second(),
+                    md.append(String.format("| %s | %d%s | %d | %.0f ms | %d | %d | %d |%n", run.name(), second.second(),
                             second.measured() ? "*" : "", second.approved(), second.p99Millis(), second.outboxBacklog(),
-                            second.consumerLag()));
+                            second.consumerLag(), second.notificationsDue()));
                 }
             }
         }

@@ -28,6 +28,10 @@ record Run(String name, String bank, String offered, int measuredSeconds, long a
         return seconds.stream().mapToLong(Timeline.Second::outboxBacklog).max().orElse(0);
     }
 
+    long maxNotificationsDue() {
+        return seconds.stream().mapToLong(Timeline.Second::notificationsDue).max().orElse(0);
+    }
+
     long maxLag() {
         return seconds.stream().mapToLong(Timeline.Second::consumerLag).max().orElse(0);
     }

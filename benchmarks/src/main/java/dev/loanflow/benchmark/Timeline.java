@@ -21,7 +21,8 @@ import dev.loanflow.infra.Platform;
 final class Timeline {
 
     record Second(int second, boolean measured, long submitted, long approved, long events, double p50Millis,
-                  double p99Millis, long outboxBacklog, long consumerLag, long databaseCommits, long kafkaRecords,
+                  double p99Millis, long outboxBacklog, long consumerLag, long notificationsDue, long databaseCommits,
+                  long kafkaRecords,
                   Map<String, ProcessStats.Sample> processes) {
     }
 
@@ -62,7 +63,7 @@ final class Timeline {
         processes.forEach(process -> samples.put(process.name(), process.sample()));
         seconds.add(new Second(second, measuring, submitted - lastSubmitted, approved - lastApproved, events - lastEvents,
                 interval.getValueAtPercentile(50) / 1000.0, interval.getValueAtPercentile(99) / 1000.0, outboxBacklog(),
-                consumerLag(), databaseCommits(), kafkaRecords(), samples));
+                consumerLag(), notificationsDue(), databaseCommits(), kafkaRecords(), samples));
         lastSubmitted = submitted;
         lastApproved = approved;
         lastEvents = events;
@@ -72,6 +73,18 @@ final class Timeline {
         try (Connection connection = platform.database(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("select (select count(*) from origination.outbox) "
                      + "+ (select count(*) from bank_gateway.outbox)")) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (Exception unavailable) {
+            return -1;
+        }
+    }
+
+    /** Notifications whose time to be sent (or retried) has come: the dispatcher's backlog. */
+    long notificationsDue() {
+        try (Connection connection = platform.database(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select count(*) from notification.delivery "
+                     + "where status in ('PENDING', 'RETRYING', 'SENDING') and next_attempt_at <= now()")) {
             rows.next();
             return rows.getLong(1);
         } catch (Exception unavailable) {
@@ -127,12 +140,15 @@ final class Timeline {
         }
     }
 
-    /** Waits until every service caught up (no backlog, no lag) for three seconds in a row, so runs do not overlap. */
+    /**
+     * Waits until every service caught up (no outbox backlog, no lag, no notification due) for three seconds in a row,
+     * so runs do not overlap.
+     */
     void awaitQuiet(java.time.Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         int quietSeconds = 0;
         while (quietSeconds < 3 && System.nanoTime() < deadline) {
-            quietSeconds = outboxBacklog() == 0 && consumerLag() == 0 ? quietSeconds + 1 : 0;
+            quietSeconds = outboxBacklog() == 0 && consumerLag() == 0 && notificationsDue() == 0 ? quietSeconds + 1 : 0;
             Thread.sleep(1_000);
         }
     }
