@@ -14,7 +14,6 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -32,7 +31,6 @@ import dev.loanflow.notification.delivery.NotificationRules;
 
 @Configuration(proxyBeanMethods = false)
 @Import({ConsumerConfiguration.class, PersonalDataConfiguration.class})
-@EnableScheduling
 @EnableConfigurationProperties({NotificationRules.class, DeliverySettings.class,
         NotificationConfiguration.Webhooks.class, NotificationConfiguration.Sms.class})
 class NotificationConfiguration {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,9 +24,13 @@ public class Deliveries {
     private static final String COLUMNS = "id, event_id, application_id, merchant_id, channel, recipient_masked, "
             + "recipient_sealed, recipient_key_id, target_url, subject, body, status, attempts, next_attempt_at, last_error, created_at";
 
-    /** Due deliveries, a lease that ran out included; served by the index delivery_due (the limit is the parameter). */
+    /**
+     * Due deliveries, a lease that ran out included, of one shard of the applications (parameters: the number of
+     * shards, the shard, the limit); served by the index delivery_due.
+     */
     public static final String DUE = "select id from delivery where status in ('PENDING', 'RETRYING', 'SENDING') "
-            + "and next_attempt_at <= now() order by next_attempt_at limit ? for update skip locked";
+            + "and next_attempt_at <= now() and (hashtext(application_id) & 2147483647) % ? = ? "
+            + "order by next_attempt_at limit ? for update skip locked";
 
     private final JdbcClient jdbc;
 
@@ -70,11 +75,19 @@ public class Deliveries {
                 .update();
     }
 
-    /** Takes due deliveries for one attempt; the lease lets another instance retry one whose sender died mid-attempt. */
-    public List<Delivery> claimDue(int limit, Duration lease) {
+    /**
+     * Takes due deliveries of one shard of the applications for one attempt, in the order they were planned; the
+     * lease lets another instance retry one whose sender died mid-attempt.
+     */
+    public List<Delivery> claimDue(Shard shard, int limit, Duration lease) {
         return jdbc.sql("update delivery set status = 'SENDING', next_attempt_at = now() + make_interval(secs => ?), "
                         + "updated_at = now() where id in (" + DUE + ") returning " + COLUMNS)
-                .params(lease.toSeconds(), limit).query(Deliveries::map).list();
+                .params(lease.toSeconds(), shard.of(), shard.index(), limit).query(Deliveries::map).list()
+                .stream().sorted(Comparator.comparingLong(Delivery::id)).toList();
+    }
+
+    /** Shard {@code index} of {@code of}: every application's deliveries are in exactly one. */
+    public record Shard(int index, int of) {
     }
 
     /** Records the attempt and the delivery's new state in one statement: one commit, never one without the other. */

@@ -3,11 +3,16 @@ package dev.loanflow.notification.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,14 +24,18 @@ import dev.loanflow.notification.channel.WebhookSender;
 import dev.loanflow.schemas.sealing.PersonalDataSealer;
 
 /**
- * Sends due deliveries. A failure worth retrying waits the next of the configured delays (with jitter); after the
- * last one the delivery is dead-lettered (status DEAD, visible in the delivery log, replayable for webhooks).
+ * Sends due deliveries. Sending is mostly waiting (for an SMTP server, an SMS provider, a merchant), so the
+ * applications are split into shards, each with its own sender: one application's deliveries go out one after
+ * another in the order they were planned, and a slow merchant holds up only its shard. A failure worth retrying waits
+ * the next of the configured delays (with jitter); after the last one the delivery is dead-lettered (status DEAD,
+ * visible in the delivery log, replayable for webhooks).
  */
 @Component
-class DeliveryDispatcher {
+class DeliveryDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
     private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final int CLAIMED = 20;
 
     private final Deliveries deliveries;
     private final EmailSender email;
@@ -36,9 +45,13 @@ class DeliveryDispatcher {
     private final List<Duration> retryDelays;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final int shards;
+    private final Duration pollInterval;
+    private volatile ScheduledExecutorService senders;
 
     DeliveryDispatcher(Deliveries deliveries, EmailSender email, SmsSender sms, WebhookSender webhooks,
-                       PersonalDataSealer sealer, DeliverySettings settings, MeterRegistry meters, Clock clock) {
+                       PersonalDataSealer sealer, DeliverySettings settings, MeterRegistry meters, Clock clock,
+                       @Value("${loanflow.delivery.poll-interval:500ms}") Duration pollInterval) {
         this.deliveries = deliveries;
         this.email = email;
         this.sms = sms;
@@ -47,15 +60,53 @@ class DeliveryDispatcher {
         this.retryDelays = settings.retryDelays();
         this.meters = meters;
         this.clock = clock;
+        this.shards = settings.concurrency();
+        this.pollInterval = pollInterval;
     }
 
-    @Scheduled(fixedDelayString = "${loanflow.delivery.poll-interval:500ms}")
-    void dispatch() {
-        List<Deliveries.Delivery> due;
-        do {
-            due = deliveries.claimDue(20, LEASE);
-            due.forEach(this::attempt);
-        } while (due.size() == 20);
+    @Override
+    public void start() {
+        ScheduledExecutorService started = Executors.newScheduledThreadPool(shards, new CustomizableThreadFactory("delivery-"));
+        for (int shard = 0; shard < shards; shard++) {
+            Deliveries.Shard mine = new Deliveries.Shard(shard, shards);
+            started.scheduleWithFixedDelay(() -> dispatch(mine), 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        senders = started;
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService running = senders;
+        senders = null;
+        if (running != null) {
+            running.shutdown(); // a send under way finishes and records its attempt
+            try {
+                if (!running.awaitTermination(10, TimeUnit.SECONDS)) {
+                    running.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                running.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return senders != null;
+    }
+
+    void dispatch(Deliveries.Shard shard) {
+        try {
+            List<Deliveries.Delivery> due;
+            do {
+                due = deliveries.claimDue(shard, CLAIMED, LEASE);
+                due.forEach(this::attempt);
+            } while (due.size() == CLAIMED && senders != null);
+        } catch (RuntimeException failed) {
+            // a delivery taken keeps its lease and is attempted again once the lease runs out
+            log.warn("sending deliveries of shard {} failed, next poll tries again: {}", shard.index(), failed.getClass().getName());
+        }
     }
 
     private void attempt(Deliveries.Delivery delivery) {

@@ -8,10 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpServer;
 
-/** A real HTTP server on loopback that records requests and answers each path with the status it is told. */
+/**
+ * A real HTTP server on loopback that records requests and answers each path with the status it is told, or not
+ * before it is let go.
+ */
 final class LoopbackServer {
 
     record Received(String path, Map<String, List<String>> headers, String body) {
@@ -25,6 +31,7 @@ final class LoopbackServer {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> statusByPath = new ConcurrentHashMap<>();
+    private final Map<String, CountDownLatch> heldPaths = new ConcurrentHashMap<>();
 
     LoopbackServer() {
         try {
@@ -36,9 +43,18 @@ final class LoopbackServer {
             String path = exchange.getRequestURI().getPath();
             received.add(new Received(path, Map.copyOf(exchange.getRequestHeaders()),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            CountDownLatch held = heldPaths.get(path);
+            try {
+                if (held != null && !held.await(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("a held request was never let go");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             exchange.sendResponseHeaders(statusByPath.getOrDefault(path, 200), -1);
             exchange.close();
         });
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -48,6 +64,13 @@ final class LoopbackServer {
 
     void answer(String path, int status) {
         statusByPath.put(path, status);
+    }
+
+    /** Requests to the path are recorded at once but answered only once the returned latch counts down. */
+    CountDownLatch hold(String path) {
+        CountDownLatch letGo = new CountDownLatch(1);
+        heldPaths.put(path, letGo);
+        return letGo;
     }
 
     List<Received> at(String path) {

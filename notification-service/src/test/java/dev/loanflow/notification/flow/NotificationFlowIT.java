@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
 import javax.crypto.Mac;
@@ -51,6 +53,7 @@ import dev.loanflow.infra.spring.ServiceIntegrationTest;
 import dev.loanflow.infra.spring.ServiceSmokeChecks;
 import dev.loanflow.infra.testdata.TestClients;
 import dev.loanflow.notification.delivery.Deliveries;
+import dev.loanflow.notification.delivery.DeliverySettings;
 import dev.loanflow.schemas.EventSerde;
 import dev.loanflow.schemas.Topic;
 import dev.loanflow.schemas.sealing.PersonalDataSealer;
@@ -66,6 +69,8 @@ class NotificationFlowIT extends ServiceIntegrationTest implements ServiceSmokeC
 
     @Autowired
     private DataSource dataSource;
+    @Autowired
+    private DeliverySettings deliverySettings;
 
     @DynamicPropertySource
     static void notification(DynamicPropertyRegistry registry) {
@@ -79,7 +84,7 @@ class NotificationFlowIT extends ServiceIntegrationTest implements ServiceSmokeC
         registry.add("loanflow.sms.api-key", () -> "sms-test-key");
         registry.add("loanflow.webhooks.default-secret", () -> WEBHOOK_SECRET);
         registry.add("loanflow.webhooks.allow-private-network", () -> "true");
-        registry.add("loanflow.webhooks.timeout", () -> "2s");
+        registry.add("loanflow.webhooks.timeout", () -> "10s");
         registry.add("loanflow.delivery.poll-interval", () -> "100ms");
         registry.add("loanflow.delivery.retry-delays", () -> "300ms,300ms");
     }
@@ -100,7 +105,8 @@ class NotificationFlowIT extends ServiceIntegrationTest implements ServiceSmokeC
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("set enable_seqscan = off");
-            try (ResultSet rows = statement.executeQuery("explain " + Deliveries.DUE.replace("?", "20"))) {
+            String shardZeroOfEight = Deliveries.DUE.replaceFirst("\\?", "8").replaceFirst("\\?", "0").replace("?", "20");
+            try (ResultSet rows = statement.executeQuery("explain " + shardZeroOfEight)) {
                 while (rows.next()) {
                     plan.append(rows.getString(1)).append('\n');
                 }
@@ -188,6 +194,30 @@ class NotificationFlowIT extends ServiceIntegrationTest implements ServiceSmokeC
     }
 
     @Test
+    void aMerchantThatAnswersSlowlyHoldsUpNoOtherApplicationsNotifications() throws Exception {
+        CountDownLatch slowMerchant = OUTSIDE.hold("/hooks/slow");
+        try {
+            ApplicationStatusChanged slow = change(ApplicationStatus.NEW, uniqueEmail(), Language.TR, "/hooks/slow");
+            ApplicationStatusChanged other;
+            do {
+                other = change(ApplicationStatus.NEW, uniqueEmail(), Language.TR, "/hooks/not-slow");
+            } while (shardOf(other) == shardOf(slow));
+            publish(slow);
+            await(() -> OUTSIDE.at("/hooks/slow").isEmpty() ? null : true);
+
+            publish(other);
+            JsonNode delivered = await(webhookOf(other, "DELIVERED"));
+            JsonNode stillSending = webhookOf(slow, "SENDING").get();
+
+            assertThat(delivered.get("attempts").asInt()).isEqualTo(1);
+            assertThat(stillSending).as("the slow merchant's first attempt is still under way").isNotNull();
+            assertThat(stillSending.get("attempts").asInt()).isZero();
+        } finally {
+            slowMerchant.countDown();
+        }
+    }
+
+    @Test
     void clientErrorStopsRetryingButTooManyRequestsRetries() {
         OUTSIDE.answer("/hooks/gone", 410);
         OUTSIDE.answer("/hooks/busy", 429);
@@ -244,6 +274,23 @@ class NotificationFlowIT extends ServiceIntegrationTest implements ServiceSmokeC
 
         assertThat(log).doesNotContain(email).doesNotContain("5551234567").contains("555*****67")
                 .contains(email.charAt(0) + "***@example.com");
+    }
+
+    private Supplier<JsonNode> webhookOf(ApplicationStatusChanged change, String status) {
+        return () -> webhookDelivery(change.getMetadata().getApplicationId(), status);
+    }
+
+    /** The dispatcher's shard of the application, worked out by the database as the dispatcher's query does. */
+    private int shardOf(ApplicationStatusChanged change) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("select (hashtext(?) & 2147483647) % ?")) {
+            statement.setString(1, change.getMetadata().getApplicationId());
+            statement.setInt(2, deliverySettings.concurrency());
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
     }
 
     private JsonNode webhookDelivery(String applicationId, String status) {
