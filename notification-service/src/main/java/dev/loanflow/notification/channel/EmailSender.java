@@ -1,12 +1,23 @@
 package dev.loanflow.notification.channel;
 
+import java.util.List;
+import java.util.Map;
+
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 
-/** E-mail over SMTP through Spring's mail support; authentication problems are final, others worth retrying. */
+/**
+ * E-mail over SMTP through Spring's mail support, several messages over one connection; authentication problems are
+ * final, others worth retrying.
+ */
 public final class EmailSender {
+
+    /** One message to send; {@code to} is the opened address. */
+    public record Email(String to, String subject, String body) {
+    }
 
     private final JavaMailSender mail;
     private final String from;
@@ -16,19 +27,33 @@ public final class EmailSender {
         this.from = from;
     }
 
-    public SendResult send(String to, String subject, String body) {
+    /** Sends the messages in order over one SMTP connection; the results are in the same order. */
+    public List<SendResult> sendAll(List<Email> emails) {
+        if (emails.isEmpty()) {
+            return List.of();
+        }
+        List<SimpleMailMessage> messages = emails.stream().map(this::message).toList();
+        try {
+            mail.send(messages.toArray(SimpleMailMessage[]::new));
+            return messages.stream().map(message -> SendResult.delivered("accepted by SMTP")).toList();
+        } catch (MailAuthenticationException e) {
+            return messages.stream().map(message -> SendResult.failed("SMTP authentication failed")).toList();
+        } catch (MailSendException e) {
+            Map<Object, Exception> failed = e.getFailedMessages();
+            return messages.stream().map(message -> failed.isEmpty() || failed.containsKey(message)
+                    ? SendResult.retry(failed.isEmpty() ? e.getClass().getSimpleName() : failed.get(message).getClass().getSimpleName())
+                    : SendResult.delivered("accepted by SMTP")).toList();
+        } catch (MailException e) {
+            return messages.stream().map(message -> SendResult.retry(e.getClass().getSimpleName())).toList();
+        }
+    }
+
+    private SimpleMailMessage message(Email email) {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);
-        message.setTo(to);
-        message.setSubject(subject);
-        message.setText(body);
-        try {
-            mail.send(message);
-            return SendResult.delivered("accepted by SMTP");
-        } catch (MailAuthenticationException e) {
-            return SendResult.failed("SMTP authentication failed");
-        } catch (MailException e) {
-            return SendResult.retry(e.getClass().getSimpleName());
-        }
+        message.setTo(email.to());
+        message.setSubject(email.subject());
+        message.setText(email.body());
+        return message;
     }
 }

@@ -101,7 +101,9 @@ class DeliveryDispatcher implements SmartLifecycle {
             List<Deliveries.Delivery> due;
             do {
                 due = deliveries.claimDue(shard, CLAIMED, LEASE);
-                due.forEach(this::attempt);
+                sendEmailsTogether(due.stream().filter(delivery -> delivery.channel() == Channel.EMAIL).toList());
+                due.stream().filter(delivery -> delivery.channel() != Channel.EMAIL)
+                        .forEach(delivery -> record(delivery, send(delivery)));
             } while (due.size() == CLAIMED && senders != null);
         } catch (RuntimeException failed) {
             // a delivery taken keeps its lease and is attempted again once the lease runs out
@@ -109,9 +111,18 @@ class DeliveryDispatcher implements SmartLifecycle {
         }
     }
 
-    private void attempt(Deliveries.Delivery delivery) {
+    /** Over one SMTP connection: most of sending one e-mail is opening and closing the connection. */
+    private void sendEmailsTogether(List<Deliveries.Delivery> emails) {
+        List<SendResult> results = email.sendAll(emails.stream()
+                .map(delivery -> new EmailSender.Email(sealer.open(delivery.recipient()), delivery.subject(), delivery.body()))
+                .toList());
+        for (int i = 0; i < emails.size(); i++) {
+            record(emails.get(i), results.get(i));
+        }
+    }
+
+    private void record(Deliveries.Delivery delivery, SendResult result) {
         int attempt = delivery.attempts() + 1;
-        SendResult result = send(delivery);
         String outcome = result.outcome().name();
         meters.counter("loanflow.notifications.attempts", "channel", delivery.channel().name(), "outcome", outcome).increment();
         switch (result.outcome()) {
@@ -135,7 +146,8 @@ class DeliveryDispatcher implements SmartLifecycle {
 
     private SendResult send(Deliveries.Delivery delivery) {
         return switch (delivery.channel()) {
-            case EMAIL -> email.send(sealer.open(delivery.recipient()), delivery.subject(), delivery.body());
+            case EMAIL -> email.sendAll(List.of(new EmailSender.Email(sealer.open(delivery.recipient()), delivery.subject(),
+                    delivery.body()))).get(0);
             case SMS -> sms.send(sealer.open(delivery.recipient()), delivery.body());
             case WEBHOOK -> webhooks.send(delivery.merchantId(), delivery.targetUrl(), "msg_" + delivery.eventId(),
                     delivery.body());
