@@ -70,32 +70,24 @@ final class Timeline {
     }
 
     long outboxBacklog() {
-        try (Connection connection = platform.database(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select (select count(*) from origination.outbox) "
-                     + "+ (select count(*) from bank_gateway.outbox)")) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (Exception unavailable) {
-            return -1;
-        }
+        return number("select (select count(*) from origination.outbox) + (select count(*) from bank_gateway.outbox)");
     }
 
     /** Notifications whose time to be sent (or retried) has come: the dispatcher's backlog. */
     long notificationsDue() {
-        try (Connection connection = platform.database(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select count(*) from notification.delivery "
-                     + "where status in ('PENDING', 'RETRYING', 'SENDING') and next_attempt_at <= now()")) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (Exception unavailable) {
-            return -1;
-        }
+        return number("select count(*) from notification.delivery "
+                + "where status in ('PENDING', 'RETRYING', 'SENDING') and next_attempt_at <= now()");
     }
 
     /** Transactions committed in PostgreSQL since it started, all databases. */
     long databaseCommits() {
+        return number("select sum(xact_commit) from pg_stat_database");
+    }
+
+    /** The one number the query answers, or -1 while the database cannot be asked. */
+    private long number(String query) {
         try (Connection connection = platform.database(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select sum(xact_commit) from pg_stat_database")) {
+             ResultSet rows = statement.executeQuery(query)) {
             rows.next();
             return rows.getLong(1);
         } catch (Exception unavailable) {

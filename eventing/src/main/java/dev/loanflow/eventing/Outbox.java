@@ -49,29 +49,43 @@ public class Outbox {
         }
     }
 
-    private List<Row> pendingInThisTransaction() {
-        @SuppressWarnings("unchecked")
-        List<Row> pending = (List<Row>) TransactionSynchronizationManager.getResource(this);
-        if (pending != null) {
-            return pending;
+    private Pending pendingInThisTransaction() {
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            pending = new Pending();
+            TransactionSynchronizationManager.bindResource(this, pending);
+            TransactionSynchronizationManager.registerSynchronization(pending);
         }
-        List<Row> rows = new ArrayList<>();
-        TransactionSynchronizationManager.bindResource(this, rows);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void beforeCommit(boolean readOnly) {
-                insert(rows);
-            }
+        return pending;
+    }
 
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(Outbox.this);
-                if (status == STATUS_COMMITTED) {
-                    signal.rowsCommitted();
-                }
+    /** One transaction's events until it commits; one appended by another synchronization after that is written at once. */
+    private final class Pending implements TransactionSynchronization {
+
+        private final List<Row> rows = new ArrayList<>();
+        private boolean written;
+
+        void add(Row row) {
+            if (written) {
+                insert(List.of(row));
+            } else {
+                rows.add(row);
             }
-        });
-        return rows;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            insert(rows);
+            written = true;
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(Outbox.this);
+            if (status == STATUS_COMMITTED) {
+                signal.rowsCommitted();
+            }
+        }
     }
 
     private void insert(List<Row> rows) {

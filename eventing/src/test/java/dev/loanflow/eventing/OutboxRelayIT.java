@@ -24,6 +24,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.loanflow.events.ActorType;
@@ -135,6 +137,24 @@ class OutboxRelayIT {
         new OutboxRelay(jdbc, kafka(SharedInfrastructure.kafka().bootstrapServers()), transaction, TraceContexts.none()).relay();
         assertThat(published(applicationId, 3)).extracting(event -> ((ApplicationTimedOut) event).getMetadata().getEventId())
                 .containsExactlyElementsOf(committed.stream().map(event -> event.getMetadata().getEventId()).toList());
+    }
+
+    @Test
+    void anEventAppendedAsTheTransactionCommitsAfterItsOtherEventsWereWrittenIsWrittenToo() {
+        String applicationId = "late-" + UUID.randomUUID();
+        Outbox outbox = new Outbox(jdbc, TraceContexts.none());
+
+        transaction.executeWithoutResult(status -> {
+            outbox.append(Topic.BANK_OUTCOMES, applicationId, event(applicationId));
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    outbox.append(Topic.BANK_OUTCOMES, applicationId, event(applicationId));
+                }
+            });
+        });
+
+        assertThat(outboxRows(applicationId)).isEqualTo(2);
     }
 
     private static List<ApplicationTimedOut> commitEvents(String applicationId, int count) {
