@@ -7,12 +7,15 @@ import java.util.Base64;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.loanflow.infra.AuthorizationServer;
 import dev.loanflow.infra.SharedInfrastructure;
@@ -24,6 +27,9 @@ import dev.loanflow.origination.OriginationIntegrationTest;
 class SecurityIT extends OriginationIntegrationTest {
 
     private final AuthorizationServer authorizationServer = SharedInfrastructure.authorizationServer();
+
+    @Autowired
+    private MeterRegistry meters;
 
     @Test
     void aClientThatMayOnlySubmitCanNeitherReadNorRefund() {
@@ -48,6 +54,16 @@ class SecurityIT extends OriginationIntegrationTest {
         assertThat(refused.getStatusCode().value()).isEqualTo(403);
         assertThat(jdbc.queryForObject("select count(*) from loan_application where order_id = ?", Integer.class,
                 application.get("orderId"))).isZero();
+    }
+
+    @Test
+    void requestsAreObservedOnceNotOncePerSecurityFilter() {
+        Merchants submitter = new Merchants(http, TestClients.SUBMITTER);
+
+        submitter.submit(Merchants.validApplication());
+
+        assertThat(meters.find("http.server.requests").timers()).isNotEmpty();
+        assertThat(meters.getMeters()).noneMatch(meter -> meter.getId().getName().startsWith("spring.security."));
     }
 
     @Test
