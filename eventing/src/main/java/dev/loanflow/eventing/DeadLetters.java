@@ -42,8 +42,9 @@ public final class DeadLetters {
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff(500, 30_000, outageRetry.toMillis()));
         handler.setBackOffFunction((record, failure) ->
                 isOutage.test(failure) || isOutage.test(failure.getCause()) ? null : backOff(200, 1_000, 2_000));
-        handler.setRetryListeners((record, failure, attempt) -> log.warn("{}-{}@{} failed (attempt {}), retried after a pause: {}",
-                record.topic(), record.partition(), record.offset(), attempt, causes(failure)));
+        handler.setRetryListeners((record, failure, attempt) -> log.warn(
+                "{}-{}@{} failed (attempt {}), retried after a pause: {}", record.topic(), record.partition(),
+                record.offset(), attempt, causes(failure)));
         return handler;
     }
 

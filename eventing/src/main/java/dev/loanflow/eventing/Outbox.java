@@ -59,7 +59,10 @@ public class Outbox {
         return pending;
     }
 
-    /** One transaction's events until it commits; one appended by another synchronization after that is written at once. */
+    /**
+     * One transaction's events until it commits; an event appended after that (by another synchronization as the
+     * transaction commits) is written at once.
+     */
     private final class Pending implements TransactionSynchronization {
 
         private final List<Row> rows = new ArrayList<>();

@@ -40,9 +40,14 @@ public final class EmailSender {
             return messages.stream().map(message -> SendResult.failed("SMTP authentication failed")).toList();
         } catch (MailSendException e) {
             Map<Object, Exception> failed = e.getFailedMessages();
-            return messages.stream().map(message -> failed.isEmpty() || failed.containsKey(message)
-                    ? SendResult.retry(failed.isEmpty() ? e.getClass().getSimpleName() : failed.get(message).getClass().getSimpleName())
-                    : SendResult.delivered("accepted by SMTP")).toList();
+            return messages.stream().map(message -> {
+                if (failed.isEmpty()) {
+                    return SendResult.retry(e.getClass().getSimpleName());
+                }
+                Exception refused = failed.get(message);
+                return refused == null ? SendResult.delivered("accepted by SMTP")
+                        : SendResult.retry(refused.getClass().getSimpleName());
+            }).toList();
         } catch (MailException e) {
             return messages.stream().map(message -> SendResult.retry(e.getClass().getSimpleName())).toList();
         }

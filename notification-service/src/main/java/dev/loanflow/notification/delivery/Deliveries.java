@@ -64,7 +64,8 @@ public class Deliveries {
             SealedValue recipient = delivery.recipient();
             params.addAll(Arrays.asList(delivery.eventId(), delivery.applicationId(), delivery.merchantId(),
                     delivery.channel().name(), delivery.recipientMasked(),
-                    recipient == null ? null : bytes(recipient.getCiphertext()), recipient == null ? null : recipient.getKeyId(),
+                    recipient == null ? null : bytes(recipient.getCiphertext()),
+                    recipient == null ? null : recipient.getKeyId(),
                     delivery.targetUrl(), delivery.subject(), delivery.body()));
         }
         return jdbc.sql("insert into delivery (event_id, application_id, merchant_id, channel, recipient_masked, "

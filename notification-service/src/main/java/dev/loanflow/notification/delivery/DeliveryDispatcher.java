@@ -25,10 +25,10 @@ import dev.loanflow.schemas.sealing.PersonalDataSealer;
 
 /**
  * Sends due deliveries. Sending is mostly waiting (for an SMTP server, an SMS provider, a merchant), so the
- * applications are split into shards, each with its own sender: one application's deliveries go out one after
- * another in the order they were planned, and a slow merchant holds up only its shard. A failure worth retrying waits
- * the next of the configured delays (with jitter); after the last one the delivery is dead-lettered (status DEAD,
- * visible in the delivery log, replayable for webhooks).
+ * applications are split into shards, each with its own sender: one application's messages on a channel go out one
+ * after another in the order they were planned, and a slow merchant holds up only its shard. A failure worth
+ * retrying waits the next of the configured delays (with jitter); after the last one the delivery is dead-lettered
+ * (status DEAD, visible in the delivery log, replayable for webhooks).
  */
 @Component
 class DeliveryDispatcher implements SmartLifecycle {
@@ -66,7 +66,8 @@ class DeliveryDispatcher implements SmartLifecycle {
 
     @Override
     public void start() {
-        ScheduledExecutorService started = Executors.newScheduledThreadPool(shards, new CustomizableThreadFactory("delivery-"));
+        ScheduledExecutorService started = Executors.newScheduledThreadPool(shards,
+                new CustomizableThreadFactory("delivery-"));
         for (int shard = 0; shard < shards; shard++) {
             Deliveries.Shard mine = new Deliveries.Shard(shard, shards);
             started.scheduleWithFixedDelay(() -> dispatch(mine), 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
@@ -107,15 +108,15 @@ class DeliveryDispatcher implements SmartLifecycle {
             } while (due.size() == CLAIMED && senders != null);
         } catch (RuntimeException failed) {
             // a delivery taken keeps its lease and is attempted again once the lease runs out
-            log.warn("sending deliveries of shard {} failed, next poll tries again: {}", shard.index(), failed.getClass().getName());
+            log.warn("sending deliveries of shard {} failed, next poll tries again: {}", shard.index(),
+                    failed.getClass().getName());
         }
     }
 
     /** Over one SMTP connection: most of sending one e-mail is opening and closing the connection. */
     private void sendEmailsTogether(List<Deliveries.Delivery> emails) {
-        List<SendResult> results = email.sendAll(emails.stream()
-                .map(delivery -> new EmailSender.Email(sealer.open(delivery.recipient()), delivery.subject(), delivery.body()))
-                .toList());
+        List<SendResult> results = email.sendAll(emails.stream().map(delivery ->
+                new EmailSender.Email(sealer.open(delivery.recipient()), delivery.subject(), delivery.body())).toList());
         for (int i = 0; i < emails.size(); i++) {
             record(emails.get(i), results.get(i));
         }
@@ -146,8 +147,7 @@ class DeliveryDispatcher implements SmartLifecycle {
 
     private SendResult send(Deliveries.Delivery delivery) {
         return switch (delivery.channel()) {
-            case EMAIL -> email.sendAll(List.of(new EmailSender.Email(sealer.open(delivery.recipient()), delivery.subject(),
-                    delivery.body()))).get(0);
+            case EMAIL -> throw new IllegalArgumentException("e-mails are sent together, see sendEmailsTogether");
             case SMS -> sms.send(sealer.open(delivery.recipient()), delivery.body());
             case WEBHOOK -> webhooks.send(delivery.merchantId(), delivery.targetUrl(), "msg_" + delivery.eventId(),
                     delivery.body());
