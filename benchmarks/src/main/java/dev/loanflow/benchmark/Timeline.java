@@ -32,6 +32,7 @@ final class Timeline {
     private final FlowObserver observer;
     private final List<ProcessStats> processes;
     private final Admin admin;
+    private Map<TopicPartition, OffsetSpec> everyPartition;
     final List<Second> seconds = new ArrayList<>();
     final Histogram measured = new Histogram(3);
     private Histogram recycled;
@@ -98,17 +99,25 @@ final class Timeline {
     /** Records written to every topic since the broker started (the sum of the partitions' end offsets). */
     long kafkaRecords() {
         try {
+            return admin.listOffsets(everyPartition()).all().get(2, TimeUnit.SECONDS).values().stream()
+                    .mapToLong(info -> info.offset()).sum();
+        } catch (Exception unavailable) {
+            return -1;
+        }
+    }
+
+    /** Described once per run: every topic is created before the first run starts. */
+    private Map<TopicPartition, OffsetSpec> everyPartition() throws Exception {
+        if (everyPartition == null) {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             for (var topic : admin.describeTopics(admin.listTopics().names().get(2, TimeUnit.SECONDS)).allTopicNames()
                     .get(2, TimeUnit.SECONDS).values()) {
                 topic.partitions().forEach(partition -> latest.put(new TopicPartition(topic.name(), partition.partition()),
                         OffsetSpec.latest()));
             }
-            return admin.listOffsets(latest).all().get(2, TimeUnit.SECONDS).values().stream()
-                    .mapToLong(info -> info.offset()).sum();
-        } catch (Exception unavailable) {
-            return -1;
+            everyPartition = latest;
         }
+        return everyPartition;
     }
 
     long consumerLag() {
