@@ -7,6 +7,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 public class ProcessedEvents {
 
+    /** Records an event as consumed (parameters: its id and type); changes nothing when it was recorded before. */
+    public static final String RECORD =
+            "insert into processed_event (event_id, event_type) values (?, ?) on conflict do nothing";
+
     private final JdbcClient jdbc;
 
     public ProcessedEvents(JdbcClient jdbc) {
@@ -19,7 +23,6 @@ public class ProcessedEvents {
 
     /** True the first time; false when the event was processed before (its effect must not repeat). */
     public boolean markProcessed(String eventId, String eventType) {
-        return jdbc.sql("insert into processed_event (event_id, event_type) values (?, ?) on conflict do nothing")
-                .params(eventId, eventType).update() == 1;
+        return jdbc.sql(RECORD).params(eventId, eventType).update() == 1;
     }
 }

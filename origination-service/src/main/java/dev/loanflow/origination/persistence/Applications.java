@@ -14,6 +14,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.loanflow.eventing.ProcessedEvents;
 import dev.loanflow.events.ApplicationStatus;
 import dev.loanflow.events.BankApplicationCreated;
 import dev.loanflow.events.PreApprovalRequested;
@@ -78,8 +79,7 @@ public class Applications {
         if (consumedEventId == null) {
             consumed = "consumed as (select 1)";
         } else {
-            consumed = "consumed as (insert into processed_event (event_id, event_type) values (?, ?) "
-                    + "on conflict do nothing returning 1)";
+            consumed = "consumed as (" + ProcessedEvents.RECORD + " returning 1)";
             params.addAll(Arrays.asList(consumedEventId, consumedEventType));
         }
         params.addAll(Arrays.asList(to.name(), detail, applicationId, expectedVersion,
