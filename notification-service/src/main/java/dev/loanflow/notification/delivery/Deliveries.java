@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -52,7 +54,7 @@ public class Deliveries {
     }
 
     /**
-     * Adds an event's deliveries in one statement, skipping any channel the event already has a delivery on;
+     * Adds deliveries in one statement, in the order given, skipping any channel its event already has a delivery on;
      * returns how many were added.
      */
     public int enqueue(List<Planned> planned) {
@@ -91,14 +93,31 @@ public class Deliveries {
     public record Shard(int index, int of) {
     }
 
-    /** Records the attempt and the delivery's new state in one statement: one commit, never one without the other. */
-    public void recordAttempt(long deliveryId, int attempt, String outcome, String detail, String status, String lastError,
-                              Instant nextAttemptAt) {
-        jdbc.sql("with attempt as (insert into delivery_attempt (delivery_id, attempt, outcome, detail) values (?, ?, ?, ?)) "
-                        + "update delivery set status = ?, attempts = ?, last_error = ?, next_attempt_at = ?, updated_at = now() "
-                        + "where id = ?")
-                .params(deliveryId, attempt, outcome, truncate(detail), status, attempt, truncate(lastError),
-                        Timestamp.from(nextAttemptAt), deliveryId)
+    /** An attempt's outcome, and the state it leaves its delivery in. */
+    public record AttemptMade(long deliveryId, int attempt, String outcome, String detail, String status,
+                              String lastError, Instant nextAttemptAt) {
+    }
+
+    /**
+     * Records attempts and their deliveries' new states in one statement: one commit for a sender's whole batch, and
+     * never an attempt without its delivery's state or the other way round.
+     */
+    public void recordAttempts(List<AttemptMade> attempts) {
+        if (attempts.isEmpty()) {
+            return;
+        }
+        List<Object> params = new ArrayList<>(attempts.size() * 7);
+        for (AttemptMade made : attempts) {
+            params.addAll(Arrays.asList(made.deliveryId(), made.attempt(), made.outcome(), text(made.detail()),
+                    made.status(), text(made.lastError()), Timestamp.from(made.nextAttemptAt())));
+        }
+        jdbc.sql("with made (delivery_id, attempt, outcome, detail, status, last_error, next_attempt_at) as (values "
+                        + String.join(", ", Collections.nCopies(attempts.size(), "(?::bigint, ?::integer, ?, ?, ?, ?, ?::timestamptz)"))
+                        + "), recorded as (insert into delivery_attempt (delivery_id, attempt, outcome, detail) "
+                        + "select delivery_id, attempt, outcome, detail from made order by delivery_id) "
+                        + "update delivery set status = made.status, attempts = made.attempt, last_error = made.last_error, "
+                        + "next_attempt_at = made.next_attempt_at, updated_at = now() from made where delivery.id = made.delivery_id")
+                .params(params)
                 .update();
     }
 
@@ -143,7 +162,8 @@ public class Deliveries {
         return bytes;
     }
 
-    private static String truncate(String text) {
-        return text == null || text.length() <= 500 ? text : text.substring(0, 500);
+    /** Typed, so a null needs no round trip to ask the database for its type; at most 500 characters. */
+    private static SqlParameterValue text(String text) {
+        return new SqlParameterValue(Types.VARCHAR, text == null || text.length() <= 500 ? text : text.substring(0, 500));
     }
 }

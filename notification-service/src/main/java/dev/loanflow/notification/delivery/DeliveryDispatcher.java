@@ -2,6 +2,7 @@ package dev.loanflow.notification.delivery;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -80,7 +81,7 @@ class DeliveryDispatcher implements SmartLifecycle {
         ScheduledExecutorService running = senders;
         senders = null;
         if (running != null) {
-            running.shutdown(); // a send under way finishes and records its attempt
+            running.shutdown(); // a batch under way finishes and records its attempts
             try {
                 if (!running.awaitTermination(10, TimeUnit.SECONDS)) {
                     running.shutdownNow();
@@ -102,9 +103,14 @@ class DeliveryDispatcher implements SmartLifecycle {
             List<Deliveries.Delivery> due;
             do {
                 due = deliveries.claimDue(shard, CLAIMED, LEASE);
-                sendEmailsTogether(due.stream().filter(delivery -> delivery.channel() == Channel.EMAIL).toList());
-                due.stream().filter(delivery -> delivery.channel() != Channel.EMAIL)
-                        .forEach(delivery -> record(delivery, send(delivery)));
+                List<Deliveries.AttemptMade> made = new ArrayList<>(due.size());
+                try {
+                    made.addAll(sendEmailsTogether(due.stream().filter(delivery -> delivery.channel() == Channel.EMAIL).toList()));
+                    due.stream().filter(delivery -> delivery.channel() != Channel.EMAIL)
+                            .forEach(delivery -> made.add(attemptMade(delivery, send(delivery))));
+                } finally {
+                    deliveries.recordAttempts(made); // what was sent before a failure is not sent again
+                }
             } while (due.size() == CLAIMED && senders != null);
         } catch (RuntimeException failed) {
             // a delivery taken keeps its lease and is attempted again once the lease runs out
@@ -114,35 +120,36 @@ class DeliveryDispatcher implements SmartLifecycle {
     }
 
     /** Over one SMTP connection: most of sending one e-mail is opening and closing the connection. */
-    private void sendEmailsTogether(List<Deliveries.Delivery> emails) {
+    private List<Deliveries.AttemptMade> sendEmailsTogether(List<Deliveries.Delivery> emails) {
         List<SendResult> results = email.sendAll(emails.stream().map(delivery ->
                 new EmailSender.Email(sealer.open(delivery.recipient()), delivery.subject(), delivery.body())).toList());
+        List<Deliveries.AttemptMade> made = new ArrayList<>(emails.size());
         for (int i = 0; i < emails.size(); i++) {
-            record(emails.get(i), results.get(i));
+            made.add(attemptMade(emails.get(i), results.get(i)));
         }
+        return made;
     }
 
-    private void record(Deliveries.Delivery delivery, SendResult result) {
+    private Deliveries.AttemptMade attemptMade(Deliveries.Delivery delivery, SendResult result) {
         int attempt = delivery.attempts() + 1;
         String outcome = result.outcome().name();
         meters.counter("loanflow.notifications.attempts", "channel", delivery.channel().name(), "outcome", outcome).increment();
-        switch (result.outcome()) {
-            case DELIVERED -> deliveries.recordAttempt(delivery.id(), attempt, outcome, result.detail(), "DELIVERED", null,
-                    clock.instant());
-            case FAILED -> deliveries.recordAttempt(delivery.id(), attempt, outcome, result.detail(), "FAILED",
+        return switch (result.outcome()) {
+            case DELIVERED -> new Deliveries.AttemptMade(delivery.id(), attempt, outcome, result.detail(), "DELIVERED",
+                    null, clock.instant());
+            case FAILED -> new Deliveries.AttemptMade(delivery.id(), attempt, outcome, result.detail(), "FAILED",
                     result.detail(), clock.instant());
             case RETRY -> {
                 if (attempt > retryDelays.size()) {
                     log.warn("{} delivery {} of application {} dead-lettered after {} attempts: {}", delivery.channel(),
                             delivery.id(), delivery.applicationId(), attempt, result.detail());
-                    deliveries.recordAttempt(delivery.id(), attempt, outcome, result.detail(), "DEAD", result.detail(),
-                            clock.instant());
-                } else {
-                    deliveries.recordAttempt(delivery.id(), attempt, outcome, result.detail(), "RETRYING", result.detail(),
-                            clock.instant().plus(jittered(retryDelays.get(attempt - 1))));
+                    yield new Deliveries.AttemptMade(delivery.id(), attempt, outcome, result.detail(), "DEAD",
+                            result.detail(), clock.instant());
                 }
+                yield new Deliveries.AttemptMade(delivery.id(), attempt, outcome, result.detail(), "RETRYING",
+                        result.detail(), clock.instant().plus(jittered(retryDelays.get(attempt - 1))));
             }
-        }
+        };
     }
 
     private SendResult send(Deliveries.Delivery delivery) {
