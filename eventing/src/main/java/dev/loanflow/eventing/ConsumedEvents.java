@@ -1,5 +1,10 @@
 package dev.loanflow.eventing;
 
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -26,6 +31,20 @@ public final class ConsumedEvents {
         transaction.executeWithoutResult(status -> {
             if (processed.markProcessed(eventId, eventType)) {
                 effect.run();
+            }
+        });
+    }
+
+    /**
+     * Records a batch of events and runs the effect on those not processed before, all in one transaction: one commit
+     * for a poll's worth of records. An event twice in the batch counts once.
+     */
+    public <E> void applyOnceEach(List<E> events, Function<E, String> eventId, String eventType, Consumer<List<E>> effect) {
+        transaction.executeWithoutResult(status -> {
+            Set<String> fresh = processed.markAllProcessed(events.stream().map(eventId).distinct().toList(), eventType);
+            List<E> firstTime = events.stream().filter(event -> fresh.remove(eventId.apply(event))).toList();
+            if (!firstTime.isEmpty()) {
+                effect.accept(firstTime);
             }
         });
     }

@@ -3,7 +3,9 @@ package dev.loanflow.eventing;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -40,8 +42,10 @@ public final class DeadLetters {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
                 (record, failure) -> new TopicPartition(record.topic() + Topic.DEAD_LETTER_SUFFIX, record.partition()));
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff(500, 30_000, outageRetry.toMillis()));
+        // a batch listener wraps the failure in BatchListenerFailedException, so the whole chain is searched
         handler.setBackOffFunction((record, failure) ->
-                isOutage.test(failure) || isOutage.test(failure.getCause()) ? null : backOff(200, 1_000, 2_000));
+                Stream.iterate((Throwable) failure, Objects::nonNull, Throwable::getCause).limit(10).anyMatch(isOutage)
+                        ? null : backOff(200, 1_000, 2_000));
         handler.setRetryListeners((record, failure, attempt) -> log.warn(
                 "{}-{}@{} failed (attempt {}), retried after a pause: {}", record.topic(), record.partition(),
                 record.offset(), attempt, causes(failure)));

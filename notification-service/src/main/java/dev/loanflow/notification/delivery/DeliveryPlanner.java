@@ -3,6 +3,7 @@ package dev.loanflow.notification.delivery;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
@@ -41,12 +42,21 @@ public class DeliveryPlanner {
     }
 
     public void plan(ApplicationStatusChanged change) {
-        String eventId = change.getMetadata().getEventId();
+        planAll(List.of(change));
+    }
+
+    /** A poll's worth of changes: their deliveries in one insert, in one transaction with their consumed ids. */
+    public void planAll(List<ApplicationStatusChanged> changes) {
+        consumed.applyOnceEach(changes, change -> change.getMetadata().getEventId(),
+                ApplicationStatusChanged.class.getSimpleName(),
+                firstTime -> deliveries.enqueue(firstTime.stream().flatMap(this::deliveries).toList()));
+    }
+
+    private Stream<Deliveries.Planned> deliveries(ApplicationStatusChanged change) {
         List<Channel> channels = isRequestOnly(change)
                 ? rules.channelsFor(change.getStatus()).stream().filter(channel -> channel == Channel.WEBHOOK).toList()
                 : rules.channelsFor(change.getStatus());
-        consumed.applyOnce(eventId, ApplicationStatusChanged.class.getSimpleName(),
-                () -> deliveries.enqueue(channels.stream().flatMap(channel -> delivery(change, channel).stream()).toList()));
+        return channels.stream().flatMap(channel -> delivery(change, channel).stream());
     }
 
     /** A merchant's request that changed no status yet (a refund on its way to the bank): news for the merchant only. */

@@ -9,7 +9,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
@@ -24,8 +26,14 @@ import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
@@ -38,6 +46,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import jakarta.mail.internet.MimeMessage;
 
 import dev.loanflow.events.ApplicationStatus;
@@ -249,6 +258,42 @@ class NotificationFlowIT extends ServiceIntegrationTest implements ServiceSmokeC
     }
 
     @Test
+    void recordsThatCannotBePlannedAreDeadLetteredAndTheRecordsAroundThemArePlannedOnce() throws Exception {
+        String key = "poll-" + UUID.randomUUID();
+        List<ApplicationStatusChanged> changes = List.of(
+                change(ApplicationStatus.NEW, uniqueEmail(), Language.TR, "/hooks/poll"),
+                change(ApplicationStatus.NEW, uniqueEmail(), Language.TR, "/hooks/poll"),
+                change(ApplicationStatus.NEW, uniqueEmail(), Language.TR, "/hooks/poll"));
+        byte[] notAvro = "{\"not\": \"avro\"}".getBytes(StandardCharsets.UTF_8);
+        try (AvroKafkaSerializer<SpecificRecord> avro = new AvroKafkaSerializer<>();
+             KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of("bootstrap.servers",
+                     SharedInfrastructure.kafka().bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            avro.configure(EventSerde.producerProperties(SharedInfrastructure.schemaRegistry().registryApiUrl()), false);
+            String topic = Topic.LIFECYCLE.topicName();
+            // one partition, sent together so that they are mostly read in one poll: good, unreadable, good, of
+            // another type, good
+            raw.send(new ProducerRecord<>(topic, key, avro.serialize(topic, changes.get(0))));
+            raw.send(new ProducerRecord<>(topic, key, notAvro));
+            raw.send(new ProducerRecord<>(topic, key, avro.serialize(topic, changes.get(1))));
+            raw.send(new ProducerRecord<>(topic, key, avro.serialize(topic, changes.get(2).getMetadata())));
+            raw.send(new ProducerRecord<>(topic, key, avro.serialize(topic, changes.get(2)))).get();
+        }
+
+        List<ConsumerRecord<String, byte[]>> deadLetters = deadLetters(key, 2);
+        for (ApplicationStatusChanged change : changes) {
+            await(webhookOf(change, "DELIVERED"));
+        }
+
+        assertThat(deadLetters.get(0).value()).isEqualTo(notAvro);
+        assertThat(deadLetters).allSatisfy(record ->
+                assertThat(record.headers().lastHeader("kafka_dlt-exception-message")).isNotNull());
+        for (ApplicationStatusChanged change : changes) {
+            assertThat(deliveries(change.getMetadata().getApplicationId()).findValues("channel"))
+                    .as("planned once").extracting(JsonNode::asText).containsOnlyOnce("WEBHOOK");
+        }
+    }
+
+    @Test
     void unsafeCallbackUrlIsRefusedWithoutCallingIt() {
         ApplicationStatusChanged change = ApplicationStatusChanged.newBuilder(
                 change(ApplicationStatus.NEW, uniqueEmail(), Language.TR, null))
@@ -274,6 +319,26 @@ class NotificationFlowIT extends ServiceIntegrationTest implements ServiceSmokeC
 
         assertThat(log).doesNotContain(email).doesNotContain("5551234567").contains("555*****67")
                 .contains(email.charAt(0) + "***@example.com");
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> deadLetters(String key, int expected) {
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", SharedInfrastructure.kafka().bootstrapServers(),
+                "group.id", "dlt-reader-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topic.LIFECYCLE.deadLetterTopicName()));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (found.size() < expected && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(300)).forEach(record -> {
+                    if (key.equals(record.key())) {
+                        found.add(record);
+                    }
+                });
+            }
+        }
+        assertThat(found).as("dead letters of " + key).hasSize(expected);
+        return found;
     }
 
     private Supplier<JsonNode> webhookOf(ApplicationStatusChanged change, String status) {
