@@ -9,13 +9,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.loanflow.eventing.Outbox;
-import dev.loanflow.eventing.ConsumedEvents;
+import dev.loanflow.eventing.ProcessedEvents;
 import dev.loanflow.events.ApplicationStatus;
 import dev.loanflow.events.ApplicationSubmitted;
 import dev.loanflow.events.Customer;
@@ -43,19 +44,19 @@ public class SubmitApplication {
     private final SubmissionRules rules;
     private final PersonalDataSealer sealer;
     private final LifecycleMessages messages;
-    private final ConsumedEvents consumed;
+    private final ProcessedEvents processed;
     private final Outbox outbox;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     SubmitApplication(Applications applications, SubmissionRules rules, PersonalDataSealer sealer,
-                      LifecycleMessages messages, ConsumedEvents consumed, Outbox outbox,
+                      LifecycleMessages messages, ProcessedEvents processed, Outbox outbox,
                       TransactionTemplate transaction, Clock clock) {
         this.applications = applications;
         this.rules = rules;
         this.sealer = sealer;
         this.messages = messages;
-        this.consumed = consumed;
+        this.processed = processed;
         this.outbox = outbox;
         this.transaction = transaction;
         this.clock = clock;
@@ -78,32 +79,24 @@ public class SubmitApplication {
         if (!violations.isEmpty()) {
             return new Rejected(violations);
         }
-        String merchantId = submission.getMetadata().getMerchantId();
-        String hash = requestHash(submission);
-        Optional<ApplicationRow> existing = existing(merchantId, submission.getOrderId(), idempotencyKey);
-        if (existing.isPresent()) {
-            return sameOrConflict(existing.get(), hash);
-        }
-        ApplicationRow application = newApplication(submission, hash);
-        try {
-            transaction.executeWithoutResult(status -> store(application, idempotencyKey, submission.getMetadata().getEventId()));
-            return new Accepted(application, true);
-        } catch (DuplicateKeyException raced) {
-            return sameOrConflict(existing(merchantId, submission.getOrderId(), idempotencyKey).orElseThrow(), hash);
-        }
+        return inOneTransaction(() -> storeOrFindExisting(submission, idempotencyKey));
     }
 
-    /** For the input topic: an invalid or conflicting event is published as rejected, with its reasons. */
+    /**
+     * For the input topic: an invalid or conflicting event is published as rejected, with its reasons. The consumed
+     * event's id, the application and its first events commit together.
+     */
     public void submitFromTopic(ApplicationSubmitted submission) {
         EventMetadata metadata = submission.getMetadata();
-        if (consumed.alreadyProcessed(metadata.getEventId())) {
-            return;
-        }
-        Result result = submit(submission, null);
-        List<Violation> reasons = result instanceof Rejected rejected ? rejected.violations()
-                : result instanceof Conflict ? List.of(new Violation("orderId", "conflicts with an earlier submission of this order"))
-                : List.of();
-        consumed.applyOnce(metadata.getEventId(), ApplicationSubmitted.class.getSimpleName(), () -> {
+        List<Violation> violations = rules.check(submission, clock.instant());
+        inOneTransaction(() -> {
+            if (!processed.markProcessed(metadata.getEventId(), ApplicationSubmitted.class.getSimpleName())) {
+                return null;
+            }
+            Result result = violations.isEmpty() ? storeOrFindExisting(submission, null) : new Rejected(violations);
+            List<Violation> reasons = result instanceof Rejected rejected ? rejected.violations()
+                    : result instanceof Conflict ? List.of(new Violation("orderId", "conflicts with an earlier submission of this order"))
+                    : List.of();
             if (!reasons.isEmpty()) {
                 outbox.append(Topic.REJECTED_SUBMISSIONS, metadata.getApplicationId(), SubmissionRejected.newBuilder()
                         .setMetadata(new EventMetadata(UUID.randomUUID().toString(), metadata.getApplicationId(),
@@ -112,7 +105,29 @@ public class SubmitApplication {
                         .setViolations(reasons.stream().map(v -> new FieldViolation(v.field(), v.message())).toList())
                         .build());
             }
+            return result;
         });
+    }
+
+    /** Another submission of the same order can be stored first; the second attempt then finds it. */
+    private <T> T inOneTransaction(Supplier<T> work) {
+        try {
+            return transaction.execute(status -> work.get());
+        } catch (DuplicateKeyException raced) {
+            return transaction.execute(status -> work.get());
+        }
+    }
+
+    private Result storeOrFindExisting(ApplicationSubmitted submission, String idempotencyKey) {
+        String hash = requestHash(submission);
+        Optional<ApplicationRow> existing = existing(submission.getMetadata().getMerchantId(), submission.getOrderId(),
+                idempotencyKey);
+        if (existing.isPresent()) {
+            return sameOrConflict(existing.get(), hash);
+        }
+        ApplicationRow application = newApplication(submission, hash);
+        store(application, idempotencyKey, submission.getMetadata().getEventId());
+        return new Accepted(application, true);
     }
 
     private void store(ApplicationRow application, String idempotencyKey, String submissionEventId) {

@@ -4,8 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -67,6 +74,33 @@ class SubmissionApiIT extends OriginationIntegrationTest {
 
         assertThat(again.getStatusCode().value()).isEqualTo(200);
         assertThat(again.getBody().get("applicationId").asText()).isEqualTo(first);
+        assertThat(jdbc.queryForObject("select count(*) from loan_application where order_id = ?", Integer.class,
+                body.get("orderId"))).isEqualTo(1);
+    }
+
+    @Test
+    void theSameOrderSubmittedAtOnceIsCreatedOnceAndEveryCallerGetsIt() throws Exception {
+        Map<String, Object> body = Merchants.validApplication();
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        List<ResponseEntity<JsonNode>> answers;
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<ResponseEntity<JsonNode>>> calls = IntStream.range(0, 8).mapToObj(i -> callers.submit(() -> {
+                start.await();
+                return merchant.submit(body);
+            })).toList();
+            start.countDown();
+            answers = new ArrayList<>();
+            for (Future<ResponseEntity<JsonNode>> call : calls) {
+                answers.add(call.get(30, TimeUnit.SECONDS));
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+
+        assertThat(answers).extracting(answer -> answer.getStatusCode().value()).containsOnly(201, 200).containsOnlyOnce(201);
+        assertThat(answers).extracting(answer -> answer.getBody().get("applicationId").asText()).containsOnly(
+                answers.get(0).getBody().get("applicationId").asText());
         assertThat(jdbc.queryForObject("select count(*) from loan_application where order_id = ?", Integer.class,
                 body.get("orderId"))).isEqualTo(1);
     }
