@@ -1,5 +1,6 @@
 package dev.loanflow.eventing;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -8,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** What every consuming service needs: consumed-event deduplication and health of Kafka and the registry. */
+/** What every consuming service needs: consumed-event deduplication, a poll per transaction, health of Kafka and the registry. */
 @Configuration(proxyBeanMethods = false)
 public class ConsumerConfiguration {
 
@@ -20,6 +21,11 @@ public class ConsumerConfiguration {
     @Bean
     ConsumedEvents consumedEvents(ProcessedEvents processed, TransactionTemplate transaction) {
         return new ConsumedEvents(processed, transaction);
+    }
+
+    @Bean
+    PollTransactions pollTransactions(TransactionTemplate transaction, ObjectProvider<TraceContexts> traces) {
+        return new PollTransactions(transaction, traces.getIfAvailable(TraceContexts::none));
     }
 
     @Bean

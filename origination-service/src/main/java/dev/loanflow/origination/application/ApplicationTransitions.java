@@ -80,12 +80,10 @@ public class ApplicationTransitions {
     /** @param amountFor the refund amount the guards check, worked out from the application as this attempt reads it */
     Outcome apply(String applicationId, LifecycleEvent event, Function<ApplicationRow, BigDecimal> amountFor, Cause cause,
                   boolean reportIllegal, Effects effects) {
-        // a redelivered event is found in the transaction (recording it as consumed), which then rolls back: no read before it
+        // a redelivered event is found in the transaction, when recording it as consumed writes nothing: no read before it
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.execute(status -> applyOnce(applicationId, event, amountFor, cause, reportIllegal, effects));
-            } catch (DuplicateEvent duplicate) {
-                return new Duplicate();
             } catch (ConcurrentChange conflict) {
                 if (attempt == ATTEMPTS) {
                     throw conflict;
@@ -105,7 +103,9 @@ public class ApplicationTransitions {
         Optional<ApplicationStatus> next = engine.apply(row.status(), event, row.loanAmount(), row.refundedTotal(),
                 amountFor.apply(row));
         if (next.isEmpty()) {
-            markProcessed(cause);
+            if (cause.eventId() != null && !processed.markProcessed(cause.eventId(), cause.eventType())) {
+                return new Duplicate();
+            }
             if (reportIllegal) {
                 meters.counter("loanflow.lifecycle.anomalies", "event", event.name(), "status", row.status().name()).increment();
                 log.warn("lifecycle anomaly: {} is not legal for application {} in {}", event, applicationId, row.status());
@@ -116,7 +116,9 @@ public class ApplicationTransitions {
         ApplicationStatus after = next.get();
         switch (applications.transition(applicationId, row.version(), row.status(), after, cause.detail(), event.name(),
                 cause.eventId(), cause.eventType(), cause.actor())) {
-            case ALREADY_CONSUMED -> throw new DuplicateEvent();
+            case ALREADY_CONSUMED -> {
+                return new Duplicate();
+            }
             case VERSION_MOVED -> throw new ConcurrentChange();
             case WRITTEN -> { }
         }
@@ -133,17 +135,7 @@ public class ApplicationTransitions {
         }
     }
 
-    private void markProcessed(Cause cause) {
-        if (cause.eventId() != null && !processed.markProcessed(cause.eventId(), cause.eventType())) {
-            throw new DuplicateEvent();
-        }
-    }
-
     /** Another transaction moved the application first; the event is applied again to the new state. */
     public static final class ConcurrentChange extends RuntimeException {
-    }
-
-    /** Another consumer processed the same event first. */
-    static final class DuplicateEvent extends RuntimeException {
     }
 }

@@ -1,6 +1,7 @@
 package dev.loanflow.origination.flow;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -30,6 +31,11 @@ final class SubmissionProducer {
     }
 
     static void send(String applicationId, String nationalId) {
+        send(applicationId, nationalId, null);
+    }
+
+    /** With a W3C traceparent header, as a traced upstream system sends it. */
+    static void send(String applicationId, String nationalId, String traceParent) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String eventId = UUID.randomUUID().toString();
         ApplicationSubmitted submission = ApplicationSubmitted.newBuilder()
@@ -48,7 +54,11 @@ final class SubmissionProducer {
                 SharedInfrastructure.schemaRegistry().registryApiUrl()));
         config.put("bootstrap.servers", SharedInfrastructure.kafka().bootstrapServers());
         try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(config)) {
-            producer.send(new ProducerRecord<>(Topic.SUBMISSIONS.topicName(), applicationId, submission)).get();
+            ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(Topic.SUBMISSIONS.topicName(), applicationId, submission);
+            if (traceParent != null) {
+                record.headers().add("traceparent", traceParent.getBytes(StandardCharsets.UTF_8));
+            }
+            producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -23,6 +23,7 @@ import org.springframework.http.MediaType;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.loanflow.infra.SharedInfrastructure;
+import dev.loanflow.infra.testdata.TestData;
 import dev.loanflow.origination.Merchants;
 import dev.loanflow.origination.OriginationIntegrationTest;
 import dev.loanflow.schemas.Topic;
@@ -41,6 +42,16 @@ class TracingIT extends OriginationIntegrationTest {
                 JsonNode.class).getBody().get("applicationId").asText();
 
         assertThat(traceparentOfBankRequest(id)).startsWith("00-" + traceId + "-");
+    }
+
+    @Test
+    void theTraceOfAConsumedSubmissionTravelsThroughTheOutboxToTheBankRequest() {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String applicationId = "traced-" + UUID.randomUUID();
+
+        SubmissionProducer.send(applicationId, TestData.nationalId(), "00-" + traceId + "-00f067aa0ba902b7-01");
+
+        assertThat(traceparentOfBankRequest(applicationId)).startsWith("00-" + traceId + "-");
     }
 
     private static String traceparentOfBankRequest(String applicationId) {

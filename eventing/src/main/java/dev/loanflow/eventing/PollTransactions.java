@@ -1,0 +1,83 @@
+package dev.loanflow.eventing;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.slf4j.MDC;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Handles a poll's records in one transaction, so that a busy consumer pays for one commit (and one outbox insert)
+ * per poll rather than per record. The handler's own transactions join this one. When the poll fails as a whole, its
+ * records are handled again one by one, each in its own transaction as a record listener would: the one that fails
+ * is reported to the error handler by its index, which keeps the records before it, retries it, or dead-letters it
+ * and goes on after it. An unreadable record (the deserializer left no value) stops the poll the same way, after the
+ * records before it are handled. Each record is handled in its own trace, continued from its {@code traceparent}
+ * header, with its key (the application id) in the log context.
+ */
+public final class PollTransactions {
+
+    private final TransactionTemplate transaction;
+    private final TraceContexts traces;
+
+    public PollTransactions(TransactionTemplate transaction, TraceContexts traces) {
+        this.transaction = transaction;
+        this.traces = traces;
+    }
+
+    /** Each record by the handler, all of them in one transaction. */
+    public <V> void eachInOneTransaction(List<ConsumerRecord<String, V>> records, Consumer<ConsumerRecord<String, V>> handler) {
+        handle(records, together -> together.forEach(record -> inContext(record, handler)), handler);
+    }
+
+    /**
+     * All the records at once, by {@code together} (set-based writes), in one transaction; when that fails, each by
+     * {@code alone}.
+     */
+    public <V> void allInOneTransaction(List<ConsumerRecord<String, V>> records,
+                                        Consumer<List<ConsumerRecord<String, V>>> together,
+                                        Consumer<ConsumerRecord<String, V>> alone) {
+        handle(records, together, alone);
+    }
+
+    private <V> void handle(List<ConsumerRecord<String, V>> records, Consumer<List<ConsumerRecord<String, V>>> together,
+                            Consumer<ConsumerRecord<String, V>> alone) {
+        int readable = 0;
+        while (readable < records.size() && records.get(readable).value() != null) {
+            readable++;
+        }
+        List<ConsumerRecord<String, V>> handled = records.subList(0, readable);
+        if (!handled.isEmpty()) {
+            try {
+                transaction.executeWithoutResult(status -> together.accept(handled));
+            } catch (RuntimeException pollFailed) {
+                oneByOne(handled, alone);
+            }
+        }
+        if (readable < records.size()) {
+            throw new BatchListenerFailedException("unreadable record", readable);
+        }
+    }
+
+    private <V> void oneByOne(List<ConsumerRecord<String, V>> records, Consumer<ConsumerRecord<String, V>> handler) {
+        for (int index = 0; index < records.size(); index++) {
+            try {
+                inContext(records.get(index), handler);
+            } catch (RuntimeException failed) {
+                throw new BatchListenerFailedException("handling failed", failed, index);
+            }
+        }
+    }
+
+    private <V> void inContext(ConsumerRecord<String, V> record, Consumer<ConsumerRecord<String, V>> handler) {
+        Header traceParent = record.headers().lastHeader("traceparent");
+        try (MDC.MDCCloseable context = MDC.putCloseable("applicationId", record.key())) {
+            traces.continueTrace(traceParent == null ? null : new String(traceParent.value(), StandardCharsets.UTF_8),
+                    record.topic() + " process", () -> handler.accept(record));
+        }
+    }
+}
