@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import dev.loanflow.gateway.bank.BankInteractions;
 import dev.loanflow.gateway.bank.BankUnavailable;
 import dev.loanflow.gateway.persistence.BankApplicationRecord;
 import dev.loanflow.gateway.persistence.BankApplications;
@@ -20,21 +21,26 @@ public class BankCallbacks {
     private final BankApplications applications;
     private final CallbackHints hints;
     private final LoanStatusConfirmation confirmation;
+    private final BankInteractions interactions;
 
-    BankCallbacks(BankApplications applications, CallbackHints hints, LoanStatusConfirmation confirmation) {
+    BankCallbacks(BankApplications applications, CallbackHints hints, LoanStatusConfirmation confirmation,
+                  BankInteractions interactions) {
         this.applications = applications;
         this.hints = hints;
         this.confirmation = confirmation;
+        this.interactions = interactions;
     }
 
     public void received(String loanReferenceId) {
-        Optional<BankApplicationRecord> application = applications.findByLoanReference(loanReferenceId);
-        if (application.isEmpty()) {
-            hints.remember(loanReferenceId);
-            // look once more: the reference may have been stored between the first look and the hint
-            application = applications.findByLoanReference(loanReferenceId).filter(known -> hints.take(loanReferenceId));
-        }
-        application.ifPresent(this::confirm);
+        interactions.recordTogether(() -> {
+            Optional<BankApplicationRecord> application = applications.findByLoanReference(loanReferenceId);
+            if (application.isEmpty()) {
+                hints.remember(loanReferenceId);
+                // look once more: the reference may have been stored between the first look and the hint
+                application = applications.findByLoanReference(loanReferenceId).filter(known -> hints.take(loanReferenceId));
+            }
+            application.ifPresent(this::confirm);
+        });
     }
 
     /** After the reference is committed: a callback that came before it is acted on now, not at reconciliation. */

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import dev.loanflow.events.EventMetadata;
 import dev.loanflow.eventing.Outbox;
+import dev.loanflow.gateway.bank.BankInteractions;
 import dev.loanflow.gateway.persistence.BankApplicationRecord;
 import dev.loanflow.schemas.Topic;
 
@@ -16,10 +17,12 @@ import dev.loanflow.schemas.Topic;
 class Outcomes {
 
     private final Outbox outbox;
+    private final BankInteractions interactions;
     private final Clock clock;
 
-    Outcomes(Outbox outbox, Clock clock) {
+    Outcomes(Outbox outbox, BankInteractions interactions, Clock clock) {
         this.outbox = outbox;
+        this.interactions = interactions;
         this.clock = clock;
     }
 
@@ -33,7 +36,9 @@ class Outcomes {
                 clock.instant(), application.correlationId(), null);
     }
 
+    /** In the transaction that records the outcome, with the bank calls that led to it. */
     void publish(String applicationId, SpecificRecord outcome) {
+        interactions.writeWithCurrentTransaction();
         outbox.append(Topic.BANK_OUTCOMES, applicationId, outcome);
     }
 }

@@ -12,6 +12,7 @@ import dev.loanflow.events.RefundRequested;
 import dev.loanflow.gateway.application.BankApplicationSubmission;
 import dev.loanflow.gateway.application.PreApprovalProcessing;
 import dev.loanflow.gateway.application.RefundProcessing;
+import dev.loanflow.gateway.bank.BankInteractions;
 
 /** Origination's requests to the bank, one application's requests in order (key = application id). */
 @Component
@@ -20,12 +21,14 @@ class BankRequestListener {
     private final PreApprovalProcessing preApprovals;
     private final BankApplicationSubmission submissions;
     private final RefundProcessing refunds;
+    private final BankInteractions interactions;
 
     BankRequestListener(PreApprovalProcessing preApprovals, BankApplicationSubmission submissions,
-                        RefundProcessing refunds) {
+                        RefundProcessing refunds, BankInteractions interactions) {
         this.preApprovals = preApprovals;
         this.submissions = submissions;
         this.refunds = refunds;
+        this.interactions = interactions;
     }
 
     // bank calls wait on the network: by default one consumer per partition of the request topic, so that a slow
@@ -34,16 +37,19 @@ class BankRequestListener {
             concurrency = "${loanflow.kafka.listener-concurrency:#{T(dev.loanflow.schemas.Topic).BANK_REQUESTS.partitions()}}")
     void on(ConsumerRecord<String, SpecificRecord> record) {
         try (MDC.MDCCloseable context = MDC.putCloseable("applicationId", record.key())) {
-            SpecificRecord request = record.value();
-            if (request instanceof PreApprovalRequested preApproval) {
-                preApprovals.handle(preApproval);
-            } else if (request instanceof BankApplicationRequested application) {
-                submissions.handle(application);
-            } else if (request instanceof RefundRequested refund) {
-                refunds.handle(refund);
-            } else {
-                throw new UnexpectedEventType(request.getClass().getName());
-            }
+            interactions.recordTogether(() -> handle(record.value()));
+        }
+    }
+
+    private void handle(SpecificRecord request) {
+        if (request instanceof PreApprovalRequested preApproval) {
+            preApprovals.handle(preApproval);
+        } else if (request instanceof BankApplicationRequested application) {
+            submissions.handle(application);
+        } else if (request instanceof RefundRequested refund) {
+            refunds.handle(refund);
+        } else {
+            throw new UnexpectedEventType(request.getClass().getName());
         }
     }
 

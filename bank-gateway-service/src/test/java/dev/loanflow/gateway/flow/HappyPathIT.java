@@ -13,6 +13,7 @@ import dev.loanflow.infra.testdata.TestClients;
 import dev.loanflow.events.BankApplicationCreated;
 import dev.loanflow.events.BankApproved;
 import dev.loanflow.events.Offer;
+import dev.loanflow.events.PreApprovalRequested;
 import dev.loanflow.events.PreApproved;
 
 class HappyPathIT extends GatewayFlowTest {
@@ -57,6 +58,21 @@ class HappyPathIT extends GatewayFlowTest {
         assertThat(interactions).extracting(row -> row.get("operation"))
                 .contains("session", "simulation", "pre-assessment", "application", "query");
         assertThat(everythingStored).doesNotContain(customer.nationalId).doesNotContain(customer.gsm);
+    }
+
+    @Test
+    void aRequestsBankCallsAreRecordedInTheTransactionThatRecordsItsOutcome() {
+        BankRequests customer = BankRequests.forCustomerWithGsmEnding("67");
+        PreApprovalRequested request = customer.preApproval();
+        customer.send(request);
+        outcomes.await(customer.applicationId, PreApproved.class, PATIENCE);
+
+        String outcomeTransaction = jdbc.queryForObject("select xmin::text from processed_event where event_id = ?",
+                String.class, request.getMetadata().getEventId());
+        List<String> callTransactions = jdbc.queryForList("select xmin::text from bank_interaction where application_id = ? "
+                + "and operation in ('session', 'simulation', 'pre-assessment')", String.class, customer.applicationId);
+
+        assertThat(callTransactions).hasSize(3).containsOnly(outcomeTransaction);
     }
 
     @Test
