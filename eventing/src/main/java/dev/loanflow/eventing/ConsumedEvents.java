@@ -1,5 +1,7 @@
 package dev.loanflow.eventing;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -41,8 +43,14 @@ public final class ConsumedEvents {
      */
     public <E> void applyOnceEach(List<E> events, Function<E, String> eventId, String eventType, Consumer<List<E>> effect) {
         transaction.executeWithoutResult(status -> {
-            Set<String> fresh = processed.markAllProcessed(events.stream().map(eventId).distinct().toList(), eventType);
-            List<E> firstTime = events.stream().filter(event -> fresh.remove(eventId.apply(event))).toList();
+            List<String> ids = events.stream().map(eventId).distinct().toList();
+            Set<String> fresh = new HashSet<>(processed.markAllProcessed(ids, eventType));
+            List<E> firstTime = new ArrayList<>(fresh.size());
+            for (E event : events) {
+                if (fresh.remove(eventId.apply(event))) { // the first of its copies in the batch
+                    firstTime.add(event);
+                }
+            }
             if (!firstTime.isEmpty()) {
                 effect.accept(firstTime);
             }

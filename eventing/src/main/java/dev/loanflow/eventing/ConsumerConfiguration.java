@@ -9,7 +9,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** What every consuming service needs: consumed-event deduplication, a poll per transaction, health of Kafka and the registry. */
+/**
+ * What every consuming service needs: consumed-event deduplication, a poll per transaction, and health of Kafka and
+ * the registry.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ConsumerConfiguration {
 

@@ -30,7 +30,8 @@ public final class PollTransactions {
     }
 
     /** Each record by the handler, all of them in one transaction. */
-    public <V> void eachInOneTransaction(List<ConsumerRecord<String, V>> records, Consumer<ConsumerRecord<String, V>> handler) {
+    public <V> void eachInOneTransaction(List<ConsumerRecord<String, V>> records,
+                                         Consumer<ConsumerRecord<String, V>> handler) {
         handle(records, together -> together.forEach(record -> inContext(record, handler)), handler);
     }
 
