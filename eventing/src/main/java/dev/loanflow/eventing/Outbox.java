@@ -2,7 +2,6 @@ package dev.loanflow.eventing;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -96,7 +95,7 @@ public class Outbox {
         rows.forEach(row -> params.addAll(Arrays.asList(row.applicationId(), row.topic(), row.eventType(), row.payload(),
                 row.traceParent())));
         jdbc.sql("insert into outbox (application_id, topic, event_type, payload, trace_parent) values "
-                        + String.join(", ", Collections.nCopies(rows.size(), "(?, ?, ?, ?, ?)")))
+                        + SqlRows.times(rows.size(), "(?, ?, ?, ?, ?)"))
                 .params(params)
                 .update();
     }

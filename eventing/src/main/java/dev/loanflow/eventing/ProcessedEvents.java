@@ -2,7 +2,6 @@ package dev.loanflow.eventing;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -35,7 +34,7 @@ public class ProcessedEvents {
         List<Object> params = new ArrayList<>(eventIds.size() * 2);
         eventIds.forEach(eventId -> params.addAll(List.of(eventId, eventType)));
         return new HashSet<>(jdbc.sql("insert into processed_event (event_id, event_type) values "
-                        + String.join(", ", Collections.nCopies(eventIds.size(), "(?, ?)"))
+                        + SqlRows.times(eventIds.size(), "(?, ?)")
                         + " on conflict do nothing returning event_id")
                 .params(params).query(String.class).list());
     }

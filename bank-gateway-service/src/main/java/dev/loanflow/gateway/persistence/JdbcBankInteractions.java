@@ -2,7 +2,6 @@ package dev.loanflow.gateway.persistence;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,6 +9,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import dev.loanflow.eventing.SqlRows;
 import dev.loanflow.gateway.bank.BankInteractions;
 import dev.loanflow.gateway.bank.BankReply;
 
@@ -91,7 +91,7 @@ class JdbcBankInteractions implements BankInteractions {
                     call.durationMillis()));
         }
         jdbc.sql("insert into bank_interaction (application_id, bank_code, operation, outcome, duration_millis) values "
-                        + String.join(", ", Collections.nCopies(calls.size(), "(?, ?, ?, ?, ?)")))
+                        + SqlRows.times(calls.size(), "(?, ?, ?, ?, ?)"))
                 .params(params)
                 .update();
     }

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +17,7 @@ import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.loanflow.eventing.SqlRows;
 import dev.loanflow.events.SealedValue;
 
 @Repository
@@ -72,7 +72,7 @@ public class Deliveries {
         }
         return jdbc.sql("insert into delivery (event_id, application_id, merchant_id, channel, recipient_masked, "
                         + "recipient_sealed, recipient_key_id, target_url, subject, body, status) values "
-                        + String.join(", ", Collections.nCopies(planned.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')"))
+                        + SqlRows.times(planned.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')")
                         + " on conflict (event_id, channel) do nothing")
                 .params(params)
                 .update();
@@ -112,7 +112,7 @@ public class Deliveries {
                     made.status(), text(made.lastError()), Timestamp.from(made.nextAttemptAt())));
         }
         jdbc.sql("with made (delivery_id, attempt, outcome, detail, status, last_error, next_attempt_at) as (values "
-                        + String.join(", ", Collections.nCopies(attempts.size(), "(?::bigint, ?::integer, ?, ?, ?, ?, ?::timestamptz)"))
+                        + SqlRows.times(attempts.size(), "(?::bigint, ?::integer, ?, ?, ?, ?, ?::timestamptz)")
                         + "), recorded as (insert into delivery_attempt (delivery_id, attempt, outcome, detail) "
                         + "select delivery_id, attempt, outcome, detail from made order by delivery_id) "
                         + "update delivery set status = made.status, attempts = made.attempt, last_error = made.last_error, "
