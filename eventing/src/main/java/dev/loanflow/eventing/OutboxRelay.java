@@ -120,6 +120,8 @@ public class OutboxRelay implements SmartLifecycle {
             traces.continueTrace(row.traceParent(), "outbox relay", () ->
                     sends.add(kafka.send(row.topic(), row.applicationId(), AvroCodec.decode(row.eventType(), row.payload()))));
         }
+        // the batch is complete: sent now rather than after the producer's linger, which every hop would wait for
+        kafka.flush();
         awaitAcknowledgements(sends);
         jdbc.sql("delete from outbox where id = any(?)")
                 .param(rows.stream().map(Row::id).toArray(Long[]::new)).update();

@@ -69,6 +69,20 @@ class OutboxRelayIT {
     }
 
     @Test
+    void aBatchIsSentAtOnceNotAfterTheProducersLinger() {
+        String applicationId = "linger-" + UUID.randomUUID();
+        commitEvents(applicationId, 3);
+        // a producer that would hold records for a minute; the relay waits at most 30 s for its acknowledgements
+        KafkaTemplate<String, SpecificRecord> lingering = kafka(SharedInfrastructure.kafka().bootstrapServers(),
+                Map.of("linger.ms", 60_000, "delivery.timeout.ms", 120_000));
+
+        new OutboxRelay(jdbc, lingering, transaction, TraceContexts.none()).relay();
+
+        assertThat(outboxRows(applicationId)).isZero();
+        assertThat(published(applicationId, 3)).hasSize(3);
+    }
+
+    @Test
     void eventsStayInTheOutboxWhileKafkaIsUnreachableAndLeaveOnceItIsBack() {
         String applicationId = "outage-" + UUID.randomUUID();
         commitEvents(applicationId, 3);
@@ -183,6 +197,10 @@ class OutboxRelayIT {
     }
 
     private static KafkaTemplate<String, SpecificRecord> kafka(String bootstrapServers) {
+        return kafka(bootstrapServers, Map.of());
+    }
+
+    private static KafkaTemplate<String, SpecificRecord> kafka(String bootstrapServers, Map<String, Object> overrides) {
         Map<String, Object> config = new HashMap<>(EventSerde.producerProperties(
                 SharedInfrastructure.schemaRegistry().registryApiUrl()));
         config.put("bootstrap.servers", bootstrapServers);
@@ -190,6 +208,7 @@ class OutboxRelayIT {
         config.put("max.block.ms", 2_000);
         config.put("delivery.timeout.ms", 3_000);
         config.put("request.timeout.ms", 1_000);
+        config.putAll(overrides);
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
     }
 
