@@ -32,7 +32,7 @@ public final class PollTransactions {
     /** Each record by the handler, all of them in one transaction. */
     public <V> void eachInOneTransaction(List<ConsumerRecord<String, V>> records,
                                          Consumer<ConsumerRecord<String, V>> handler) {
-        handle(records, together -> together.forEach(record -> inContext(record, handler)), handler);
+        allInOneTransaction(records, together -> together.forEach(record -> inContext(record, handler)), handler);
     }
 
     /**
@@ -42,11 +42,6 @@ public final class PollTransactions {
     public <V> void allInOneTransaction(List<ConsumerRecord<String, V>> records,
                                         Consumer<List<ConsumerRecord<String, V>>> together,
                                         Consumer<ConsumerRecord<String, V>> alone) {
-        handle(records, together, alone);
-    }
-
-    private <V> void handle(List<ConsumerRecord<String, V>> records, Consumer<List<ConsumerRecord<String, V>>> together,
-                            Consumer<ConsumerRecord<String, V>> alone) {
         int readable = 0;
         while (readable < records.size() && records.get(readable).value() != null) {
             readable++;
