@@ -42,6 +42,18 @@ final class DatabaseProfile {
         return entries;
     }
 
+    /** The settings that decide what a commit costs, as the database reports them: "synchronous_commit=on, fsync=on". */
+    String commitSettings() {
+        try (Connection connection = platform.database(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select string_agg(name || '=' || setting, ', ' order by name desc) "
+                     + "from pg_settings where name in ('synchronous_commit', 'fsync')")) {
+            rows.next();
+            return rows.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL's settings unavailable: " + e.getMessage(), e);
+        }
+    }
+
     private void execute(String sql) {
         try (Connection connection = platform.database(); Statement statement = connection.createStatement()) {
             statement.execute(sql);

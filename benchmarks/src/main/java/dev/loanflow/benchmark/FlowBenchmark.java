@@ -98,7 +98,7 @@ public final class FlowBenchmark {
                 runs.add(measure(name + ", slow bank", "50-200 ms per call",
                         "{\"latencyMillis\":50,\"latencyJitterMillis\":150}", half, maxInFlight, 10, shortDuration));
             }
-            Report.write(out, startup, ceiling, runs, processNames());
+            Report.write(out, startup, new DatabaseProfile(platform).commitSettings(), ceiling, runs, processNames());
             log("report: %s", out.resolve("flow-benchmark.md"));
         } finally {
             refunds.shutdownNow();

@@ -20,7 +20,8 @@ final class Report {
     private Report() {
     }
 
-    static void write(Path directory, Duration startup, BrokerCeiling.Result ceiling, List<Run> runs, List<String> processes)
+    static void write(Path directory, Duration startup, String databaseCommitSettings, BrokerCeiling.Result ceiling, List<Run> runs,
+                      List<String> processes)
             throws IOException {
         Files.createDirectories(directory);
         plot(directory.resolve("flow-benchmark.png"), runs);
@@ -30,8 +31,9 @@ final class Report {
         md.append(String.format("%s, %d cores, %d GiB RAM, %s %s. Everything on this machine: Kafka, PostgreSQL, the registry, "
                         + "the authorization server, the bank simulator, the three services (each `-Xmx256m -XX:+UseSerialGC "
                         + "-XX:TieredStopAtLevel=1`) "
-                        + "and this benchmark.%n%n", LocalDate.now(), Runtime.getRuntime().availableProcessors(),
-                totalMemoryGib(), System.getProperty("java.vm.name"), System.getProperty("java.version")));
+                        + "and this benchmark. PostgreSQL's commit settings: `%s`.%n%n", LocalDate.now(),
+                Runtime.getRuntime().availableProcessors(), totalMemoryGib(), System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), databaseCommitSettings));
         md.append("Reproduce: `./mvnw -q -DskipTests install && java -jar benchmarks/target/benchmarks.jar`\n\n");
         md.append(String.format("Stack started in %.1f s (all processes healthy).%n%n", startup.toMillis() / 1000.0));
         md.append("## The broker alone\n\n");

