@@ -58,7 +58,7 @@ final class DatabaseProfile {
         try (Connection connection = platform.database(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("pg_stat_statements unavailable: " + e.getMessage(), e);
+            throw new IllegalStateException("PostgreSQL refused " + sql + ": " + e.getMessage(), e);
         }
     }
 }

@@ -41,13 +41,19 @@ public final class ConcurrentKeys {
         for (int index = 0; index < readable; index++) {
             indexesByKey.computeIfAbsent(records.get(index).key(), key -> new ArrayList<>()).add(index);
         }
-        List<CompletableFuture<Optional<Failure>>> keys = new ArrayList<>(indexesByKey.size());
-        for (List<Integer> indexes : indexesByKey.values()) {
-            keys.add(indexesByKey.size() == 1
-                    ? CompletableFuture.completedFuture(inOrder(records, indexes, handler))
-                    : CompletableFuture.supplyAsync(() -> inOrder(records, indexes, handler), executor));
+        // the consumer's own thread takes the first key, so a poll of one key (the usual poll when the load is light)
+        // never leaves it
+        List<List<Integer>> byKey = List.copyOf(indexesByKey.values());
+        List<CompletableFuture<Optional<Failure>>> others = new ArrayList<>(Math.max(0, byKey.size() - 1));
+        for (List<Integer> indexes : byKey.subList(Math.min(1, byKey.size()), byKey.size())) {
+            others.add(CompletableFuture.supplyAsync(() -> inOrder(records, indexes, handler), executor));
         }
-        Optional<Failure> earliest = keys.stream().map(CompletableFuture::join).flatMap(Optional::stream)
+        List<Optional<Failure>> failures = new ArrayList<>(byKey.size());
+        if (!byKey.isEmpty()) {
+            failures.add(inOrder(records, byKey.get(0), handler));
+        }
+        others.forEach(key -> failures.add(key.join()));
+        Optional<Failure> earliest = failures.stream().flatMap(Optional::stream)
                 .min(Comparator.comparingInt(Failure::index));
         if (earliest.isPresent()) {
             throw new BatchListenerFailedException("handling failed", earliest.get().cause(), earliest.get().index());
