@@ -31,12 +31,13 @@ final class DatabaseProfile {
     List<Entry> top(int limit) {
         List<Entry> entries = new ArrayList<>();
         try (Connection connection = platform.database(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select query, calls, total_exec_time from pg_stat_statements "
+             ResultSet rows = statement.executeQuery("select coalesce(query, '(text not kept)'), calls, total_exec_time from pg_stat_statements "
                      + "where query not like '%pg_stat%' order by total_exec_time desc limit " + limit)) {
             while (rows.next()) {
                 entries.add(new Entry(rows.getString(1).replaceAll("\\s+", " "), rows.getLong(2), rows.getDouble(3)));
             }
         } catch (SQLException unavailable) {
+            System.out.println("[benchmark] pg_stat_statements unavailable: " + unavailable.getMessage());
             return List.of();
         }
         return entries;
