@@ -33,10 +33,7 @@ public final class ConcurrentKeys {
     }
 
     public <V> void handle(List<ConsumerRecord<String, V>> records, Consumer<ConsumerRecord<String, V>> handler) {
-        int readable = 0;
-        while (readable < records.size() && records.get(readable).value() != null) {
-            readable++;
-        }
+        int readable = RecordContext.readableBefore(records);
         Map<String, List<Integer>> indexesByKey = new LinkedHashMap<>();
         for (int index = 0; index < readable; index++) {
             indexesByKey.computeIfAbsent(records.get(index).key(), key -> new ArrayList<>()).add(index);

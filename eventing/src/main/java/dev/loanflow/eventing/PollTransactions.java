@@ -39,10 +39,7 @@ public final class PollTransactions {
     public <V> void allInOneTransaction(List<ConsumerRecord<String, V>> records,
                                         Consumer<List<ConsumerRecord<String, V>>> together,
                                         Consumer<ConsumerRecord<String, V>> alone) {
-        int readable = 0;
-        while (readable < records.size() && records.get(readable).value() != null) {
-            readable++;
-        }
+        int readable = RecordContext.readableBefore(records);
         List<ConsumerRecord<String, V>> handled = records.subList(0, readable);
         if (!handled.isEmpty()) {
             try {
