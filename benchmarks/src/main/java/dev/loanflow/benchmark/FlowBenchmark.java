@@ -154,15 +154,19 @@ public final class FlowBenchmark {
             List<DatabaseProfile.Entry> statements = List.of();
             long start = System.nanoTime();
             int second = 0;
+            boolean statementsReset = false;
+            // ticks follow the wall clock: on a busy machine a tick can take longer than a second, and counting ticks
+            // as seconds would stretch the measured window past its duration
             while (loader.isAlive() || (observer.inFlight() > 0 && second < warmup + duration + 30)) {
-                Thread.sleep(Math.max(0, start + (second + 1) * 1_000_000_000L - System.nanoTime()) / 1_000_000);
-                second++;
+                Thread.sleep((Math.max(0, start + (second + 1) * 1_000_000_000L - System.nanoTime()) + 999_999) / 1_000_000);
+                second = (int) ((System.nanoTime() - start) / 1_000_000_000L);
                 boolean measuring = second > warmup && second <= warmup + duration;
-                if (second == warmup + 1) {
+                if (measuring && !statementsReset) {
                     database.reset();
+                    statementsReset = true;
                 }
                 timeline.tick(second, measuring);
-                if (second == warmup + duration) {
+                if (second >= warmup + duration && statements.isEmpty() && statementsReset) {
                     statements = database.top(15);
                 }
                 Timeline.Second now = timeline.seconds.get(timeline.seconds.size() - 1);
@@ -173,7 +177,9 @@ public final class FlowBenchmark {
             loader.join();
             long approvedMeasured = timeline.seconds.stream().filter(Timeline.Second::measured)
                     .mapToLong(Timeline.Second::approved).sum();
-            Run run = new Run(name, bank, offered, duration, approvedMeasured, observer.refunded.get() - refundedBefore,
+            double measuredSeconds = timeline.seconds.stream().filter(Timeline.Second::measured)
+                    .mapToDouble(Timeline.Second::elapsedSeconds).sum();
+            Run run = new Run(name, bank, offered, measuredSeconds, approvedMeasured, observer.refunded.get() - refundedBefore,
                     timeline.measured, List.copyOf(timeline.seconds), statements);
             log("  -> %.1f approved/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms", run.throughput(), run.millis(50),
                     run.millis(99), run.maxMillis());

@@ -4,8 +4,11 @@ import java.util.List;
 
 import org.HdrHistogram.Histogram;
 
-/** One measured run: what was offered, what completed, how long it took, and what it cost. */
-record Run(String name, String bank, String offered, int measuredSeconds, long approved, long refunded,
+/**
+ * One measured run: what was offered, what completed, how long it took, and what it cost. {@code measuredSeconds} is
+ * wall-clock time: the measured ticks' intervals added up.
+ */
+record Run(String name, String bank, String offered, double measuredSeconds, long approved, long refunded,
            Histogram latencyMicros, List<Timeline.Second> seconds, List<DatabaseProfile.Entry> statements) {
 
     double throughput() {
@@ -13,7 +16,7 @@ record Run(String name, String bank, String offered, int measuredSeconds, long a
     }
 
     double eventsPerSecond() {
-        return measured().mapToLong(Timeline.Second::events).sum() / (double) measuredSeconds;
+        return measured().mapToLong(Timeline.Second::events).sum() / measuredSeconds;
     }
 
     double millis(double percentile) {

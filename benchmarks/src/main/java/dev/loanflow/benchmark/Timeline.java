@@ -20,7 +20,8 @@ import dev.loanflow.infra.Platform;
 /** One line per second while a run goes: rates, that second's latencies, backlog, lag and every process's CPU and memory. */
 final class Timeline {
 
-    record Second(int second, boolean measured, long submitted, long approved, long events, double p50Millis,
+    /** {@code elapsedSeconds}: the wall-clock time since the tick before, which a busy machine stretches past a second. */
+    record Second(int second, double elapsedSeconds, boolean measured, long submitted, long approved, long events, double p50Millis,
                   double p99Millis, long outboxBacklog, long consumerLag, long notificationsDue, long databaseCommits,
                   long kafkaRecords,
                   Map<String, ProcessStats.Sample> processes) {
@@ -39,6 +40,7 @@ final class Timeline {
     private long lastSubmitted;
     private long lastApproved;
     private long lastEvents;
+    private long lastTickNanos = System.nanoTime();
 
     Timeline(Platform platform, FlowObserver observer, List<ProcessStats> processes) {
         this.platform = platform;
@@ -62,9 +64,11 @@ final class Timeline {
         long events = observer.events.get();
         Map<String, ProcessStats.Sample> samples = new HashMap<>();
         processes.forEach(process -> samples.put(process.name(), process.sample()));
-        seconds.add(new Second(second, measuring, submitted - lastSubmitted, approved - lastApproved, events - lastEvents,
+        long now = System.nanoTime();
+        seconds.add(new Second(second, (now - lastTickNanos) / 1e9, measuring, submitted - lastSubmitted, approved - lastApproved, events - lastEvents,
                 interval.getValueAtPercentile(50) / 1000.0, interval.getValueAtPercentile(99) / 1000.0, outboxBacklog(),
                 consumerLag(), notificationsDue(), databaseCommits(), kafkaRecords(), samples));
+        lastTickNanos = now;
         lastSubmitted = submitted;
         lastApproved = approved;
         lastEvents = events;
