@@ -3,6 +3,7 @@ package dev.loanflow.gateway.persistence;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,7 +24,7 @@ class JdbcBankInteractions implements BankInteractions {
         this.jdbc = jdbc;
     }
 
-    private record Call(String applicationId, String bankCode, String operation, String outcome, int durationMillis) {
+    private record Call(UUID id, String applicationId, String bankCode, String operation, String outcome, int durationMillis) {
     }
 
     @Override
@@ -35,7 +36,8 @@ class JdbcBankInteractions implements BankInteractions {
 
     @Override
     public void recordFailure(String applicationId, String bankCode, String operation, String outcome, long durationMillis) {
-        Call call = new Call(applicationId, bankCode, operation, outcome.length() > 60 ? outcome.substring(0, 60) : outcome,
+        Call call = new Call(UUID.randomUUID(), applicationId, bankCode, operation,
+                outcome.length() > 60 ? outcome.substring(0, 60) : outcome,
                 (int) durationMillis);
         List<Call> pending = unit.get();
         if (pending == null) {
@@ -73,6 +75,7 @@ class JdbcBankInteractions implements BankInteractions {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
+                // rolled back, or unknown (the connection died during the commit): written again later, at most once
                 if (status != STATUS_COMMITTED) {
                     pending.addAll(0, written);
                 }
@@ -87,11 +90,11 @@ class JdbcBankInteractions implements BankInteractions {
         List<Object> params = new ArrayList<>(calls.size() * 5);
         for (Call call : calls) {
             // a quote is about no application: its id is null
-            params.addAll(Arrays.asList(call.applicationId(), call.bankCode(), call.operation(), call.outcome(),
+            params.addAll(Arrays.asList(call.id(), call.applicationId(), call.bankCode(), call.operation(), call.outcome(),
                     call.durationMillis()));
         }
-        jdbc.sql("insert into bank_interaction (application_id, bank_code, operation, outcome, duration_millis) values "
-                        + SqlRows.times(calls.size(), "(?, ?, ?, ?, ?)"))
+        jdbc.sql("insert into bank_interaction (call_id, application_id, bank_code, operation, outcome, duration_millis) values "
+                        + SqlRows.times(calls.size(), "(?, ?, ?, ?, ?, ?)") + " on conflict (call_id) do nothing")
                 .params(params)
                 .update();
     }
