@@ -31,8 +31,8 @@ final class DatabaseProfile {
     List<Entry> top(int limit) {
         List<Entry> entries = new ArrayList<>();
         try (Connection connection = platform.database(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select coalesce(query, '(text not kept) queryid ' || queryid), calls, total_exec_time "
-                     + "from pg_stat_statements "
+             ResultSet rows = statement.executeQuery("select coalesce(query, '(text not kept) queryid ' || queryid), "
+                     + "calls, total_exec_time from pg_stat_statements "
                      + "where coalesce(query, '') not like '%pg_stat%' order by total_exec_time desc limit " + limit)) {
             while (rows.next()) {
                 entries.add(new Entry(rows.getString(1).replaceAll("\\s+", " "), rows.getLong(2), rows.getDouble(3)));

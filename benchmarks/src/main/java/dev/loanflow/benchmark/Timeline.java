@@ -21,8 +21,8 @@ import dev.loanflow.infra.Platform;
 final class Timeline {
 
     /** {@code elapsedSeconds}: the wall-clock time since the tick before, which a busy machine stretches past a second. */
-    record Second(int second, double elapsedSeconds, boolean measured, long submitted, long approved, long events, double p50Millis,
-                  double p99Millis, long outboxBacklog, long consumerLag, long notificationsDue, long databaseCommits,
+    record Second(int second, double elapsedSeconds, boolean measured, long submitted, long approved, long events,
+                  double p50Millis, double p99Millis, long outboxBacklog, long consumerLag, long notificationsDue, long databaseCommits,
                   long kafkaRecords,
                   Map<String, ProcessStats.Sample> processes) {
     }
@@ -65,7 +65,8 @@ final class Timeline {
         Map<String, ProcessStats.Sample> samples = new HashMap<>();
         processes.forEach(process -> samples.put(process.name(), process.sample()));
         long now = System.nanoTime();
-        seconds.add(new Second(second, (now - lastTickNanos) / 1e9, measuring, submitted - lastSubmitted, approved - lastApproved, events - lastEvents,
+        seconds.add(new Second(second, (now - lastTickNanos) / 1e9, measuring, submitted - lastSubmitted,
+                approved - lastApproved, events - lastEvents,
                 interval.getValueAtPercentile(50) / 1000.0, interval.getValueAtPercentile(99) / 1000.0, outboxBacklog(),
                 consumerLag(), notificationsDue(), databaseCommits(), kafkaRecords(), samples));
         lastTickNanos = now;
@@ -156,6 +157,7 @@ final class Timeline {
             quietSeconds = outboxBacklog() == 0 && consumerLag() == 0 && notificationsDue() == 0 ? quietSeconds + 1 : 0;
             Thread.sleep(1_000);
         }
+        lastTickNanos = System.nanoTime();
     }
 
     void close() {

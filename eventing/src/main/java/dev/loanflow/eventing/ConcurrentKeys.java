@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -40,18 +41,12 @@ public final class ConcurrentKeys {
         }
         // the consumer's own thread takes the first key, so a poll of one key (the usual poll when the load is light)
         // never leaves it
-        List<List<Integer>> byKey = List.copyOf(indexesByKey.values());
-        List<CompletableFuture<Optional<Failure>>> others = new ArrayList<>(Math.max(0, byKey.size() - 1));
-        for (List<Integer> indexes : byKey.subList(Math.min(1, byKey.size()), byKey.size())) {
-            others.add(CompletableFuture.supplyAsync(() -> inOrder(records, indexes, handler), executor));
-        }
-        List<Optional<Failure>> failures = new ArrayList<>(byKey.size());
-        if (!byKey.isEmpty()) {
-            failures.add(inOrder(records, byKey.get(0), handler));
-        }
-        others.forEach(key -> failures.add(key.join()));
-        Optional<Failure> earliest = failures.stream().flatMap(Optional::stream)
-                .min(Comparator.comparingInt(Failure::index));
+        List<List<Integer>> keys = List.copyOf(indexesByKey.values());
+        List<CompletableFuture<Optional<Failure>>> others = keys.stream().skip(1)
+                .map(indexes -> CompletableFuture.supplyAsync(() -> inOrder(records, indexes, handler), executor)).toList();
+        Optional<Failure> first = keys.isEmpty() ? Optional.empty() : inOrder(records, keys.get(0), handler);
+        Optional<Failure> earliest = Stream.concat(Stream.of(first), others.stream().map(CompletableFuture::join))
+                .flatMap(Optional::stream).min(Comparator.comparingInt(Failure::index));
         if (earliest.isPresent()) {
             throw new BatchListenerFailedException("handling failed", earliest.get().cause(), earliest.get().index());
         }

@@ -61,8 +61,9 @@ public class PaynKolayClient {
 
     /**
      * Apache HttpClient with a pool larger than the bank request threads (48 by default): every one of them may be
-     * waiting on the bank at once, beside the callbacks' status queries and reconciliation. It used about a fifth less of the gateway's CPU than the JDK client, whose selector thread
-     * hands every exchange across threads. Retries are Resilience4j's alone.
+     * waiting on the bank at once, beside the callbacks' status queries and reconciliation. It used about a fifth less
+     * of the gateway's CPU than the JDK client, whose selector thread hands every exchange across threads. Retries are
+     * Resilience4j's alone.
      */
     private static ClientHttpRequestFactory requestFactory(BankProperties properties) {
         return ClientHttpRequestFactoryBuilder.httpComponents()

@@ -24,7 +24,8 @@ class JdbcBankInteractions implements BankInteractions {
         this.jdbc = jdbc;
     }
 
-    private record Call(UUID id, String applicationId, String bankCode, String operation, String outcome, int durationMillis) {
+    private record Call(UUID id, String applicationId, String bankCode, String operation, String outcome,
+                        int durationMillis) {
     }
 
     @Override
@@ -87,14 +88,14 @@ class JdbcBankInteractions implements BankInteractions {
         if (calls.isEmpty()) {
             return;
         }
-        List<Object> params = new ArrayList<>(calls.size() * 5);
+        List<Object> params = new ArrayList<>(calls.size() * 6);
         for (Call call : calls) {
             // a quote is about no application: its id is null
             params.addAll(Arrays.asList(call.id(), call.applicationId(), call.bankCode(), call.operation(), call.outcome(),
                     call.durationMillis()));
         }
-        jdbc.sql("insert into bank_interaction (call_id, application_id, bank_code, operation, outcome, duration_millis) values "
-                        + SqlRows.times(calls.size(), "(?, ?, ?, ?, ?, ?)") + " on conflict (call_id) do nothing")
+        jdbc.sql("insert into bank_interaction (call_id, application_id, bank_code, operation, outcome, duration_millis) "
+                        + "values " + SqlRows.times(calls.size(), "(?, ?, ?, ?, ?, ?)") + " on conflict (call_id) do nothing")
                 .params(params)
                 .update();
     }
