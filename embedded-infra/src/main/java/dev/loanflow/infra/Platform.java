@@ -88,6 +88,9 @@ public final class Platform implements AutoCloseable {
                 launch("bank-gateway-service", gatewayPort),
                 launch("notification-service", FreePorts.find()));
         starting.forEach(service -> service.awaitHealthy(STARTUP));
+        List<SpringBootProcess> started = new ArrayList<>(starting);
+        started.addAll(List.of(simulator, authorization.process()));
+        SpringBootProcess.recordClassData(started);
     }
 
     public static Platform start(Options options) {

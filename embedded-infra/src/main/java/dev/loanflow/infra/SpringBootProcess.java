@@ -21,13 +21,16 @@ public final class SpringBootProcess implements AutoCloseable {
     private volatile Process process;
     private final int port;
     private final Path log;
+    private final ClassDataArchive classData;
 
-    private SpringBootProcess(String name, ProcessBuilder builder, Process process, int port, Path log) {
+    private SpringBootProcess(String name, ProcessBuilder builder, Process process, int port, Path log,
+                              ClassDataArchive classData) {
         this.name = name;
         this.builder = builder;
         this.process = process;
         this.port = port;
         this.log = log;
+        this.classData = classData;
     }
 
     /** Quick to start, small: for tests and the local stack. */
@@ -45,14 +48,17 @@ public final class SpringBootProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: build it first (./mvnw -DskipTests install)");
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        Path runnable = fastestToLoad(jar);
+        ClassDataArchive classData = new ClassDataArchive(runnable);
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", fastestToLoad(jar).toString()));
+        command.addAll(classData.jvmOptions());
+        command.addAll(List.of("-jar", runnable.toString()));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", String.valueOf(port));
-        return new SpringBootProcess(name, builder, launch(name, builder), port, log);
+        return new SpringBootProcess(name, builder, launch(name, builder), port, log, classData);
     }
 
     /**
@@ -117,6 +123,25 @@ public final class SpringBootProcess implements AutoCloseable {
             pause();
         }
         throw new IllegalStateException(name + " not healthy within " + timeout + "; see " + log);
+    }
+
+    /**
+     * Once a stack is up, the first JVMs of a build record the classes they loaded to start, for the next starts to
+     * share (see {@link ClassDataArchive}); one after another in the background, so that they slow neither this
+     * start nor each other much.
+     */
+    public static void recordClassData(List<SpringBootProcess> healthy) {
+        List<SpringBootProcess> unrecorded = healthy.stream()
+                .filter(started -> started.builder.command().contains("-XX:+RecordDynamicDumpInfo"))
+                .filter(started -> started.process.isAlive() && !started.classData.usable())
+                .toList();
+        if (unrecorded.isEmpty()) {
+            return;
+        }
+        Thread recording = new Thread(() -> unrecorded.forEach(started -> started.classData.record(started.pid())),
+                "class-data-recording");
+        recording.setDaemon(true);
+        recording.start();
     }
 
     public long pid() {

@@ -104,6 +104,9 @@ public final class LocalStack {
         }
 
         printSummary(kafka, postgres, registry, Duration.between(STARTED, Instant.now()));
+        List<SpringBootProcess> started = new ArrayList<>(processes);
+        started.add(authorization.process());
+        SpringBootProcess.recordClassData(started);
         printCredentials(authorization, clients);
         int demo = demoSize(args);
         if (demo > 0) {

@@ -1,5 +1,6 @@
 package dev.loanflow.simulator.callback;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -7,10 +8,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +31,9 @@ public final class CallbackNotifier implements OutcomeListener {
     private static final Logger log = LoggerFactory.getLogger(CallbackNotifier.class);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HttpClient.sendAsync completes every response on the CompletableFuture default executor, which on a machine of
+    // two cores or fewer is a new thread per task: callbacks are sent with send on threads of our own instead
+    private final ExecutorService senders = Executors.newFixedThreadPool(8, daemonThreads());
     private final ObjectMapper json;
     private final FaultSwitch faults;
     private final AtomicLong sent = new AtomicLong();
@@ -52,16 +59,35 @@ public final class CallbackNotifier implements OutcomeListener {
                 .build();
         int copies = Faults.happens(current.duplicateCallbackRate()) ? 2 : 1;
         for (int copy = 0; copy < copies; copy++) {
-            http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-                if (error != null || response.statusCode() >= 300) {
-                    failed.incrementAndGet();
-                    log.info("callback for {} not accepted: {}", application.referenceId(),
-                            error != null ? error.toString() : "HTTP " + response.statusCode());
-                } else {
-                    sent.incrementAndGet();
-                }
-            });
+            senders.execute(() -> send(request, application));
         }
+    }
+
+    private void send(HttpRequest request, LoanApplication application) {
+        try {
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() >= 300) {
+                notAccepted(application, "HTTP " + response.statusCode());
+            } else {
+                sent.incrementAndGet();
+            }
+        } catch (IOException e) {
+            notAccepted(application, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            notAccepted(application, e.toString());
+        }
+    }
+
+    private void notAccepted(LoanApplication application, String reason) {
+        failed.incrementAndGet();
+        log.info("callback for {} not accepted: {}", application.referenceId(), reason);
+    }
+
+    private static CustomizableThreadFactory daemonThreads() {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("callback-");
+        threads.setDaemon(true);
+        return threads;
     }
 
     public Map<String, Long> counts() {

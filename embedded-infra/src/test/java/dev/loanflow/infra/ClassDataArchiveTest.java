@@ -1,0 +1,127 @@
+package dev.loanflow.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClassDataArchiveTest {
+
+    private static final String PROBE = ArchiveProbe.class.getName();
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void aRunningJvmRecordsAnArchiveThatTheNextStartMapsItsClassesFrom() throws Exception {
+        assumeTrue(Files.isRegularFile(Path.of(System.getProperty("java.home"), "lib", "server", "classes.jsa")),
+                "this JDK ships no base CDS archive to build on");
+        Path jar = probeJar();
+        ClassDataArchive archive = new ClassDataArchive(jar);
+        List<String> recording = archive.jvmOptions();
+        assertThat(recording).contains("-XX:+RecordDynamicDumpInfo");
+
+        Process first = java(recording, List.of());
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(out.readLine()).isEqualTo("ready");
+            assertThat(archive.record(first.pid())).isTrue();
+        } finally {
+            first.destroyForcibly();
+        }
+
+        assertThat(archive.usable()).isTrue();
+        try (var files = Files.list(directory)) {
+            assertThat(files.map(file -> file.getFileName().toString())).noneMatch(name -> name.endsWith(".recording"));
+        }
+        List<String> using = archive.jvmOptions();
+        assertThat(using).containsExactly("-XX:SharedArchiveFile=" + archive.archive());
+        List<String> strict = new ArrayList<>(using);
+        strict.addAll(List.of("-Xshare:on", "-Xlog:class+load=info")); // -Xshare:on fails if the archive cannot be mapped
+        Process second = java(strict, List.of("exit"));
+        String output = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(second.exitValue()).as(output).isZero();
+        assertThat(output).contains(PROBE + " source: shared objects file (top)");
+    }
+
+    @Test
+    void anArchiveOlderThanItsJarIsRecordedAgain() throws Exception {
+        Path jar = probeJar();
+        ClassDataArchive archive = new ClassDataArchive(jar);
+        Files.write(archive.archive(), new byte[] {(byte) 0xa8, (byte) 0xab, 0x0b, (byte) 0xf0, 0, 0, 0, 0});
+        assertThat(archive.usable()).isTrue();
+
+        Files.setLastModifiedTime(archive.archive(), FileTime.from(Instant.now().minusSeconds(60)));
+
+        assertThat(archive.usable()).isFalse();
+        assertThat(archive.jvmOptions()).contains("-XX:+RecordDynamicDumpInfo");
+    }
+
+    @Test
+    void aJvmThatCannotBeRecordedLeavesNoArchive() throws Exception {
+        Path jar = probeJar();
+        ClassDataArchive archive = new ClassDataArchive(jar);
+        Process notRecording = java(List.of(), List.of()); // started without -XX:+RecordDynamicDumpInfo
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(notRecording.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(out.readLine()).isEqualTo("ready");
+            assertThat(archive.record(notRecording.pid())).isFalse();
+        } finally {
+            notRecording.destroyForcibly();
+        }
+
+        assertThat(archive.archive()).doesNotExist();
+        assertThat(archive.usable()).isFalse();
+    }
+
+    @Test
+    void anArchiveCutShortBeforeItsHeaderIsRecordedAgain() throws Exception {
+        Path jar = probeJar();
+        ClassDataArchive archive = new ClassDataArchive(jar);
+        Files.write(archive.archive(), new byte[4096]); // the JVM writes the header last
+
+        assertThat(archive.usable()).isFalse();
+        assertThat(archive.jvmOptions()).contains("-XX:+RecordDynamicDumpInfo");
+    }
+
+    private Path probeJar() throws IOException {
+        Path jar = directory.resolve("probe.jar");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, PROBE);
+        String entry = PROBE.replace('.', '/') + ".class";
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest);
+             InputStream probe = ArchiveProbe.class.getClassLoader().getResourceAsStream(entry)) {
+            out.putNextEntry(new JarEntry(entry));
+            probe.transferTo(out);
+            out.closeEntry();
+        }
+        return jar;
+    }
+
+    private Process java(List<String> options, List<String> arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(options);
+        command.addAll(List.of("-jar", directory.resolve("probe.jar").toString()));
+        command.addAll(arguments);
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+}
