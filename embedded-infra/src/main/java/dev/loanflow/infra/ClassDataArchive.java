@@ -39,8 +39,9 @@ final class ClassDataArchive {
         if (usable()) {
             return List.of("-XX:SharedArchiveFile=" + archive);
         }
-        // the dump lists every class it leaves out (not linked yet, too old a class file format) as a warning
-        return List.of("-XX:+RecordDynamicDumpInfo", "-Xlog:cds=error");
+        // the dump lists every class it leaves out (not linked yet, too old a class file format) as a warning, and
+        // the JVM warns at exit that it was not asked to write an archive then
+        return List.of("-XX:+RecordDynamicDumpInfo", "-Xlog:cds=error", "-Xlog:cds+dynamic=error");
     }
 
     /**
