@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -20,18 +21,50 @@ import java.util.concurrent.TimeUnit;
  * reason (another JDK build) is ignored by the JVM with a warning in the application's log, and the application
  * starts as it would without one.
  */
-final class ClassDataArchive {
+public final class ClassDataArchive {
 
     // the magic number a JDK 17 dynamic archive starts with (0xf00baba8), in the x86 byte order it is written in
     private static final byte[] DYNAMIC_ARCHIVE_MAGIC = {(byte) 0xa8, (byte) 0xab, 0x0b, (byte) 0xf0};
+
+    private static final String RECORDING = "-XX:+RecordDynamicDumpInfo";
 
     private final Path archive;
     private final Path jar;
 
     ClassDataArchive(Path jar) {
+        this(jar, jar.getFileName().toString().replaceFirst("\\.jar$", ""));
+    }
+
+    /** An archive named {@code name} for a JVM whose classes come from {@code jar} and the jars its manifest lists. */
+    ClassDataArchive(Path jar, String name) {
         this.jar = jar;
-        String name = jar.getFileName().toString().replaceFirst("\\.jar$", "");
         this.archive = jar.resolveSibling(name + "-jdk-" + Runtime.version() + ".jsa");
+    }
+
+    /** A JVM started to be recorded, and its archive. */
+    record Unrecorded(ClassDataArchive archive, long pid) {
+    }
+
+    /**
+     * Once a stack is up, the first JVMs of a build record the classes they loaded to start, for the next starts to
+     * share; one after another in the background, so that they slow neither this start nor each other much.
+     */
+    public static void recordInBackground(List<SpringBootProcess> applications, KafkaProcess broker) {
+        List<Unrecorded> unrecorded = new ArrayList<>();
+        applications.forEach(application -> application.unrecordedClassData().ifPresent(unrecorded::add));
+        broker.unrecordedClassData().ifPresent(unrecorded::add);
+        if (unrecorded.isEmpty()) {
+            return;
+        }
+        Thread recording = new Thread(() -> unrecorded.forEach(jvm -> jvm.archive().record(jvm.pid())),
+                "class-data-recording");
+        recording.setDaemon(true);
+        recording.start();
+    }
+
+    /** Whether a JVM started with these options (of {@link #jvmOptions}) can be recorded. */
+    static boolean recording(List<String> jvmOptions) {
+        return jvmOptions.contains(RECORDING);
     }
 
     /** The JVM options that use the archive, or that let {@link #record} write one when there is no usable one. */
@@ -41,7 +74,7 @@ final class ClassDataArchive {
         }
         // the dump lists every class it leaves out (not linked yet, too old a class file format) as a warning, and
         // the JVM warns at exit that it was not asked to write an archive then
-        return List.of("-XX:+RecordDynamicDumpInfo", "-Xlog:cds=error", "-Xlog:cds+dynamic=error");
+        return List.of(RECORDING, "-Xlog:cds=error", "-Xlog:cds+dynamic=error");
     }
 
     /**

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -30,6 +31,8 @@ public final class KafkaProcess implements AutoCloseable {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
     private volatile Process process;
+    private volatile List<String> command = List.of();
+    private final Optional<ClassDataArchive> classData = brokerClassData();
     private final int port;
     private final Path properties;
     private final Path log;
@@ -92,7 +95,8 @@ public final class KafkaProcess implements AutoCloseable {
     /** Starts the broker (again) on its port with its data, and waits until it answers. */
     public void restart() {
         try {
-            process = run(List.of("kafka.Kafka", properties.toString()), log);
+            command = command(List.of("kafka.Kafka", properties.toString()), classData);
+            process = run(command, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -132,7 +136,7 @@ public final class KafkaProcess implements AutoCloseable {
             Path log = Files.createTempFile(TempDirectories.root(), "kafka-tool", ".log");
             List<String> command = new ArrayList<>(List.of(mainClass));
             command.addAll(arguments);
-            Process tool = run(command, log);
+            Process tool = run(command(command, Optional.empty()), log);
             ChildProcesses.register(tool);
             if (!tool.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 tool.destroyForcibly();
@@ -151,20 +155,55 @@ public final class KafkaProcess implements AutoCloseable {
         return process.pid();
     }
 
-    /** Runs a main class of the Kafka code on this JVM's classpath, also from inside a Spring Boot fat jar. */
-    private static Process run(List<String> mainAndArguments, Path log) throws IOException {
-        String classPath = System.getProperty("java.class.path");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classPath));
-        if (isSpringBootJar(classPath)) {
-            command.add("-Dloader.main=" + mainAndArguments.get(0));
-            command.add("org.springframework.boot.loader.launch.PropertiesLauncher");
-            command.addAll(mainAndArguments.subList(1, mainAndArguments.size()));
-        } else {
-            command.addAll(mainAndArguments);
-        }
+    /** This broker and its archive, if it was started to record one and none is in place yet. */
+    Optional<ClassDataArchive.Unrecorded> unrecordedClassData() {
+        return classData.filter(archive -> ClassDataArchive.recording(command) && process.isAlive() && !archive.usable())
+                .map(archive -> new ClassDataArchive.Unrecorded(archive, process.pid()));
+    }
+
+    /**
+     * Runs a main class of the Kafka code on this JVM's classpath, also from inside a Spring Boot fat jar: from the
+     * jar the build unpacks beside it when there is one (plain jars load faster, and their classes can be shared
+     * between starts, see {@link ClassDataArchive}), else through the fat jar's own launcher.
+     */
+    private static Process run(List<String> command, Path log) throws IOException {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
+    }
+
+    private static List<String> command(List<String> mainAndArguments, Optional<ClassDataArchive> classData) {
+        String classPath = System.getProperty("java.class.path");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        Optional<Path> unpacked = unpackedLauncher(classPath);
+        if (unpacked.isPresent()) {
+            classData.ifPresent(archive -> command.addAll(archive.jvmOptions()));
+            command.addAll(List.of("-cp", unpacked.get().toString()));
+            command.addAll(mainAndArguments);
+        } else if (isSpringBootJar(classPath)) {
+            command.addAll(List.of("-cp", classPath, "-Dloader.main=" + mainAndArguments.get(0),
+                    "org.springframework.boot.loader.launch.PropertiesLauncher"));
+            command.addAll(mainAndArguments.subList(1, mainAndArguments.size()));
+        } else {
+            command.addAll(List.of("-cp", classPath));
+            command.addAll(mainAndArguments);
+        }
+        return command;
+    }
+
+    /** The broker's archive, kept beside the unpacked launcher it loads its classes from. */
+    private static Optional<ClassDataArchive> brokerClassData() {
+        return unpackedLauncher(System.getProperty("java.class.path"))
+                .map(unpacked -> new ClassDataArchive(unpacked, "kafka-broker"));
+    }
+
+    private static Optional<Path> unpackedLauncher(String classPath) {
+        if (!isSpringBootJar(classPath)) {
+            return Optional.empty();
+        }
+        Path fatJar = Path.of(classPath).toAbsolutePath();
+        Path unpacked = SpringBootProcess.fastestToLoad(fatJar);
+        return unpacked.equals(fatJar) ? Optional.empty() : Optional.of(unpacked);
     }
 
     private static boolean isSpringBootJar(String classPath) {

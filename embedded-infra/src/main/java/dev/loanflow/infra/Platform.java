@@ -90,7 +90,7 @@ public final class Platform implements AutoCloseable {
         starting.forEach(service -> service.awaitHealthy(STARTUP));
         List<SpringBootProcess> started = new ArrayList<>(starting);
         started.addAll(List.of(simulator, authorization.process()));
-        SpringBootProcess.recordClassData(started);
+        ClassDataArchive.recordInBackground(started, kafka);
     }
 
     public static Platform start(Options options) {

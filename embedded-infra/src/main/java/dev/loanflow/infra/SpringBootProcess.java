@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A Spring Boot application run from its jar as a separate JVM, stopped with this one. */
 public final class SpringBootProcess implements AutoCloseable {
@@ -125,23 +126,10 @@ public final class SpringBootProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not healthy within " + timeout + "; see " + log);
     }
 
-    /**
-     * Once a stack is up, the first JVMs of a build record the classes they loaded to start, for the next starts to
-     * share (see {@link ClassDataArchive}); one after another in the background, so that they slow neither this
-     * start nor each other much.
-     */
-    public static void recordClassData(List<SpringBootProcess> healthy) {
-        List<SpringBootProcess> unrecorded = healthy.stream()
-                .filter(started -> started.builder.command().contains("-XX:+RecordDynamicDumpInfo"))
-                .filter(started -> started.process.isAlive() && !started.classData.usable())
-                .toList();
-        if (unrecorded.isEmpty()) {
-            return;
-        }
-        Thread recording = new Thread(() -> unrecorded.forEach(started -> started.classData.record(started.pid())),
-                "class-data-recording");
-        recording.setDaemon(true);
-        recording.start();
+    /** This JVM and its archive, if it was started to record one and none is in place yet. */
+    Optional<ClassDataArchive.Unrecorded> unrecordedClassData() {
+        return ClassDataArchive.recording(builder.command()) && process.isAlive() && !classData.usable()
+                ? Optional.of(new ClassDataArchive.Unrecorded(classData, process.pid())) : Optional.empty();
     }
 
     public long pid() {

@@ -18,6 +18,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import dev.loanflow.infra.AuthorizationServer;
+import dev.loanflow.infra.ClassDataArchive;
 import dev.loanflow.infra.KafkaProcess;
 import dev.loanflow.infra.PostgresServer;
 import dev.loanflow.infra.SchemaRegistryServer;
@@ -106,7 +107,7 @@ public final class LocalStack {
         printSummary(kafka, postgres, registry, Duration.between(STARTED, Instant.now()));
         List<SpringBootProcess> started = new ArrayList<>(processes);
         started.add(authorization.process());
-        SpringBootProcess.recordClassData(started);
+        ClassDataArchive.recordInBackground(started, kafka);
         printCredentials(authorization, clients);
         int demo = demoSize(args);
         if (demo > 0) {
