@@ -161,16 +161,16 @@ public final class KafkaProcess implements AutoCloseable {
                 .map(archive -> new ClassDataArchive.Unrecorded(archive, process.pid()));
     }
 
-    /**
-     * Runs a main class of the Kafka code on this JVM's classpath, also from inside a Spring Boot fat jar: from the
-     * jar the build unpacks beside it when there is one (plain jars load faster, and their classes can be shared
-     * between starts, see {@link ClassDataArchive}), else through the fat jar's own launcher.
-     */
     private static Process run(List<String> command, Path log) throws IOException {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
     }
 
+    /**
+     * A JVM running a main class of the Kafka code on this JVM's classpath, also from inside a Spring Boot fat jar:
+     * from the jar the build unpacks beside it when there is one (plain jars load faster, and their classes can be
+     * shared between starts, see {@link ClassDataArchive}), else through the fat jar's own launcher.
+     */
     private static List<String> command(List<String> mainAndArguments, Optional<ClassDataArchive> classData) {
         String classPath = System.getProperty("java.class.path");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
