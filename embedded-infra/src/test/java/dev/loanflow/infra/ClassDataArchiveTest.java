@@ -40,13 +40,7 @@ class ClassDataArchiveTest {
         List<String> recording = archive.jvmOptions();
         assertThat(recording).contains("-XX:+RecordDynamicDumpInfo");
 
-        Process first = java(recording, List.of());
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8))) {
-            assertThat(out.readLine()).isEqualTo("ready");
-            assertThat(archive.record(first.pid())).isTrue();
-        } finally {
-            first.destroyForcibly();
-        }
+        assertThat(recordWhenReady(archive, recording)).isTrue();
 
         assertThat(archive.usable()).isTrue();
         try (var files = Files.list(directory)) {
@@ -80,13 +74,7 @@ class ClassDataArchiveTest {
     void aJvmThatCannotBeRecordedLeavesNoArchive() throws Exception {
         Path jar = probeJar();
         ClassDataArchive archive = new ClassDataArchive(jar);
-        Process notRecording = java(List.of(), List.of()); // started without -XX:+RecordDynamicDumpInfo
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(notRecording.getInputStream(), StandardCharsets.UTF_8))) {
-            assertThat(out.readLine()).isEqualTo("ready");
-            assertThat(archive.record(notRecording.pid())).isFalse();
-        } finally {
-            notRecording.destroyForcibly();
-        }
+        assertThat(recordWhenReady(archive, List.of())).isFalse(); // started without -XX:+RecordDynamicDumpInfo
 
         assertThat(archive.archive()).doesNotExist();
         assertThat(archive.usable()).isFalse();
@@ -100,6 +88,17 @@ class ClassDataArchiveTest {
 
         assertThat(archive.usable()).isFalse();
         assertThat(archive.jvmOptions()).contains("-XX:+RecordDynamicDumpInfo");
+    }
+
+    /** Starts the probe with {@code options}, records it once it is ready, and stops it. */
+    private boolean recordWhenReady(ClassDataArchive archive, List<String> options) throws IOException {
+        Process probe = java(options, List.of());
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(probe.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(out.readLine()).isEqualTo("ready");
+            return archive.record(probe.pid());
+        } finally {
+            probe.destroyForcibly();
+        }
     }
 
     private Path probeJar() throws IOException {
