@@ -65,10 +65,6 @@ public final class AuthorizationServer implements AutoCloseable {
         return new AuthorizationServer(process, byId);
     }
 
-    public SpringBootProcess process() {
-        return process;
-    }
-
     public String issuer() {
         return process.baseUrl();
     }

@@ -40,7 +40,9 @@ public final class ChildProcesses {
     public static void stop(ProcessHandle process) {
         process.destroy();
         try {
-            process.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            // time for a graceful stop, and for the first JVM of a build to write its class data archive (up to
+            // about 10 s on two busy cores; see ClassDataArchive)
+            process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
         } catch (Exception notStoppedInTime) {
             process.destroyForcibly();
         }

@@ -31,7 +31,6 @@ public final class KafkaProcess implements AutoCloseable {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
     private volatile Process process;
-    private volatile List<String> command = List.of();
     private final Optional<ClassDataArchive> classData = brokerClassData();
     private final int port;
     private final Path properties;
@@ -95,8 +94,7 @@ public final class KafkaProcess implements AutoCloseable {
     /** Starts the broker (again) on its port with its data, and waits until it answers. */
     public void restart() {
         try {
-            command = command(List.of("kafka.Kafka", properties.toString()), classData);
-            process = run(command, log);
+            process = run(command(List.of("kafka.Kafka", properties.toString()), classData), log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -153,12 +151,6 @@ public final class KafkaProcess implements AutoCloseable {
 
     public long pid() {
         return process.pid();
-    }
-
-    /** This broker and its archive, if it was started to record one and none is in place yet. */
-    Optional<ClassDataArchive.Unrecorded> unrecordedClassData() {
-        return classData.filter(archive -> ClassDataArchive.recording(command) && process.isAlive() && !archive.usable())
-                .map(archive -> new ClassDataArchive.Unrecorded(archive, process.pid()));
     }
 
     private static Process run(List<String> command, Path log) throws IOException {

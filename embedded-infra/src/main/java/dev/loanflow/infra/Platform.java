@@ -88,9 +88,6 @@ public final class Platform implements AutoCloseable {
                 launch("bank-gateway-service", gatewayPort),
                 launch("notification-service", FreePorts.find()));
         starting.forEach(service -> service.awaitHealthy(STARTUP));
-        List<SpringBootProcess> started = new ArrayList<>(starting);
-        started.addAll(List.of(simulator, authorization.process()));
-        ClassDataArchive.recordInBackground(started, kafka);
     }
 
     public static Platform start(Options options) {

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** A Spring Boot application run from its jar as a separate JVM, stopped with this one. */
 public final class SpringBootProcess implements AutoCloseable {
@@ -22,16 +21,13 @@ public final class SpringBootProcess implements AutoCloseable {
     private volatile Process process;
     private final int port;
     private final Path log;
-    private final ClassDataArchive classData;
 
-    private SpringBootProcess(String name, ProcessBuilder builder, Process process, int port, Path log,
-                              ClassDataArchive classData) {
+    private SpringBootProcess(String name, ProcessBuilder builder, Process process, int port, Path log) {
         this.name = name;
         this.builder = builder;
         this.process = process;
         this.port = port;
         this.log = log;
-        this.classData = classData;
     }
 
     /** Quick to start, small: for tests and the local stack. */
@@ -50,16 +46,15 @@ public final class SpringBootProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         Path runnable = fastestToLoad(jar);
-        ClassDataArchive classData = new ClassDataArchive(runnable);
         command.addAll(jvmOptions);
-        command.addAll(classData.jvmOptions());
+        command.addAll(new ClassDataArchive(runnable).jvmOptions());
         command.addAll(List.of("-jar", runnable.toString()));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", String.valueOf(port));
-        return new SpringBootProcess(name, builder, launch(name, builder), port, log, classData);
+        return new SpringBootProcess(name, builder, launch(name, builder), port, log);
     }
 
     /**
@@ -124,12 +119,6 @@ public final class SpringBootProcess implements AutoCloseable {
             pause();
         }
         throw new IllegalStateException(name + " not healthy within " + timeout + "; see " + log);
-    }
-
-    /** This JVM and its archive, if it was started to record one and none is in place yet. */
-    Optional<ClassDataArchive.Unrecorded> unrecordedClassData() {
-        return ClassDataArchive.recording(builder.command()) && process.isAlive() && !classData.usable()
-                ? Optional.of(new ClassDataArchive.Unrecorded(classData, process.pid())) : Optional.empty();
     }
 
     public long pid() {

@@ -32,20 +32,17 @@ class ClassDataArchiveTest {
     Path directory;
 
     @Test
-    void aRunningJvmRecordsAnArchiveThatTheNextStartMapsItsClassesFrom() throws Exception {
+    void aJvmStoppedGracefullyLeavesAnArchiveThatTheNextStartMapsItsClassesFrom() throws Exception {
         assumeTrue(Files.isRegularFile(Path.of(System.getProperty("java.home"), "lib", "server", "classes.jsa")),
                 "this JDK ships no base CDS archive to build on");
         Path jar = probeJar();
         ClassDataArchive archive = new ClassDataArchive(jar);
         List<String> recording = archive.jvmOptions();
-        assertThat(recording).contains("-XX:+RecordDynamicDumpInfo");
+        assertThat(recording).contains("-XX:ArchiveClassesAtExit=" + archive.archive());
 
-        assertThat(recordWhenReady(archive, recording)).isTrue();
+        stopWhenReady(recording, false); // SIGTERM, as the stack stops its processes
 
         assertThat(archive.usable()).isTrue();
-        try (var files = Files.list(directory)) {
-            assertThat(files.map(file -> file.getFileName().toString())).noneMatch(name -> name.endsWith(".recording"));
-        }
         List<String> using = archive.jvmOptions();
         assertThat(using).containsExactly("-XX:SharedArchiveFile=" + archive.archive());
         List<String> strict = new ArrayList<>(using);
@@ -58,6 +55,17 @@ class ClassDataArchiveTest {
     }
 
     @Test
+    void aJvmKilledLeavesNoArchive() throws Exception {
+        Path jar = probeJar();
+        ClassDataArchive archive = new ClassDataArchive(jar);
+
+        stopWhenReady(archive.jvmOptions(), true); // SIGKILL, as a crash or the fault tests
+
+        assertThat(archive.usable()).isFalse();
+        assertThat(archive.jvmOptions()).anyMatch(option -> option.startsWith("-XX:ArchiveClassesAtExit="));
+    }
+
+    @Test
     void anArchiveOlderThanItsJarIsRecordedAgain() throws Exception {
         Path jar = probeJar();
         ClassDataArchive archive = new ClassDataArchive(jar);
@@ -67,17 +75,7 @@ class ClassDataArchiveTest {
         Files.setLastModifiedTime(archive.archive(), FileTime.from(Instant.now().minusSeconds(60)));
 
         assertThat(archive.usable()).isFalse();
-        assertThat(archive.jvmOptions()).contains("-XX:+RecordDynamicDumpInfo");
-    }
-
-    @Test
-    void aJvmThatCannotBeRecordedLeavesNoArchive() throws Exception {
-        Path jar = probeJar();
-        ClassDataArchive archive = new ClassDataArchive(jar);
-        assertThat(recordWhenReady(archive, List.of())).isFalse(); // started without -XX:+RecordDynamicDumpInfo
-
-        assertThat(archive.archive()).doesNotExist();
-        assertThat(archive.usable()).isFalse();
+        assertThat(archive.jvmOptions()).anyMatch(option -> option.startsWith("-XX:ArchiveClassesAtExit="));
     }
 
     @Test
@@ -87,17 +85,20 @@ class ClassDataArchiveTest {
         Files.write(archive.archive(), new byte[4096]); // the JVM writes the header last
 
         assertThat(archive.usable()).isFalse();
-        assertThat(archive.jvmOptions()).contains("-XX:+RecordDynamicDumpInfo");
+        assertThat(archive.jvmOptions()).anyMatch(option -> option.startsWith("-XX:ArchiveClassesAtExit="));
     }
 
-    /** Starts the probe with {@code options}, records it once it is ready, and stops it. */
-    private boolean recordWhenReady(ClassDataArchive archive, List<String> options) throws IOException {
+    /** Starts the probe with {@code options} and stops it once it is ready: gracefully, or killed. */
+    private void stopWhenReady(List<String> options, boolean kill) throws Exception {
         Process probe = java(options, List.of());
         try (BufferedReader out = new BufferedReader(new InputStreamReader(probe.getInputStream(), StandardCharsets.UTF_8))) {
             assertThat(out.readLine()).isEqualTo("ready");
-            return archive.record(probe.pid());
-        } finally {
-            probe.destroyForcibly();
+            if (kill) {
+                probe.destroyForcibly();
+            } else {
+                probe.destroy();
+            }
+            assertThat(probe.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
     }
 

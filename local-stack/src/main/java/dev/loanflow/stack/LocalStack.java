@@ -18,7 +18,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import dev.loanflow.infra.AuthorizationServer;
-import dev.loanflow.infra.ClassDataArchive;
 import dev.loanflow.infra.KafkaProcess;
 import dev.loanflow.infra.PostgresServer;
 import dev.loanflow.infra.SchemaRegistryServer;
@@ -105,9 +104,6 @@ public final class LocalStack {
         }
 
         printSummary(kafka, postgres, registry, Duration.between(STARTED, Instant.now()));
-        List<SpringBootProcess> started = new ArrayList<>(processes);
-        started.add(authorization.process());
-        ClassDataArchive.recordInBackground(started, kafka);
         printCredentials(authorization, clients);
         int demo = demoSize(args);
         if (demo > 0) {
