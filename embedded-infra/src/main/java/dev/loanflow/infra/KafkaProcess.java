@@ -31,7 +31,6 @@ public final class KafkaProcess implements AutoCloseable {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
     private volatile Process process;
-    private final Optional<ClassDataArchive> classData = brokerClassData();
     private final int port;
     private final Path properties;
     private final Path log;
@@ -94,7 +93,7 @@ public final class KafkaProcess implements AutoCloseable {
     /** Starts the broker (again) on its port with its data, and waits until it answers. */
     public void restart() {
         try {
-            process = run(command(List.of("kafka.Kafka", properties.toString()), classData), log);
+            process = run(command(List.of("kafka.Kafka", properties.toString()), true), log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -134,7 +133,7 @@ public final class KafkaProcess implements AutoCloseable {
             Path log = Files.createTempFile(TempDirectories.root(), "kafka-tool", ".log");
             List<String> command = new ArrayList<>(List.of(mainClass));
             command.addAll(arguments);
-            Process tool = run(command(command, Optional.empty()), log);
+            Process tool = run(command(command, false), log);
             ChildProcesses.register(tool);
             if (!tool.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 tool.destroyForcibly();
@@ -161,15 +160,18 @@ public final class KafkaProcess implements AutoCloseable {
     /**
      * A JVM running a main class of the Kafka code on this JVM's classpath, also from inside a Spring Boot fat jar:
      * from the jar the build unpacks beside it when there is one (plain jars load faster, and their classes can be
-     * shared between starts, see {@link ClassDataArchive}), else through the fat jar's own launcher.
+     * shared between starts, see {@link ClassDataArchive}: the broker's archive is kept beside that jar), else through
+     * the fat jar's own launcher.
      */
-    private static List<String> command(List<String> mainAndArguments, Optional<ClassDataArchive> classData) {
+    private static List<String> command(List<String> mainAndArguments, boolean broker) {
         String classPath = System.getProperty("java.class.path");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         Optional<Path> unpacked = unpackedLauncher(classPath);
         if (unpacked.isPresent()) {
-            classData.ifPresent(archive -> command.addAll(archive.jvmOptions()));
+            if (broker) {
+                command.addAll(new ClassDataArchive(unpacked.get(), "kafka-broker").jvmOptions());
+            }
             command.addAll(List.of("-cp", unpacked.get().toString()));
             command.addAll(mainAndArguments);
         } else if (isSpringBootJar(classPath)) {
@@ -181,12 +183,6 @@ public final class KafkaProcess implements AutoCloseable {
             command.addAll(mainAndArguments);
         }
         return command;
-    }
-
-    /** The broker's archive, kept beside the unpacked launcher it loads its classes from. */
-    private static Optional<ClassDataArchive> brokerClassData() {
-        return unpackedLauncher(System.getProperty("java.class.path"))
-                .map(unpacked -> new ClassDataArchive(unpacked, "kafka-broker"));
     }
 
     private static Optional<Path> unpackedLauncher(String classPath) {
