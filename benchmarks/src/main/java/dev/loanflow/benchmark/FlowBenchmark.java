@@ -180,7 +180,7 @@ public final class FlowBenchmark {
             double measuredSeconds = timeline.seconds.stream().filter(Timeline.Second::measured)
                     .mapToDouble(Timeline.Second::elapsedSeconds).sum();
             Run run = new Run(name, bank, offered, measuredSeconds, approvedMeasured, observer.refunded.get() - refundedBefore,
-                    timeline.measured, List.copyOf(timeline.seconds), statements);
+                    timeline.measured, List.copyOf(timeline.measuredJourneys), List.copyOf(timeline.seconds), statements);
             log("  -> %.1f approved/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms", run.throughput(), run.millis(50),
                     run.millis(99), run.maxMillis());
             return run;

@@ -1,11 +1,14 @@
 package dev.loanflow.benchmark;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -22,11 +25,22 @@ import dev.loanflow.schemas.Topic;
 
 /**
  * Watches the lifecycle topic as any consumer of ours would: counts events, and times each application from the
- * moment it was published on the input topic to the moment its APPROVED event arrives (HdrHistogram, microseconds).
+ * moment it was published on the input topic to the moment its APPROVED event arrives (HdrHistogram, microseconds),
+ * with the steps in between ({@link Journey}).
  */
 final class FlowObserver implements AutoCloseable {
 
-    private final Map<String, Long> submittedAtNanos = new ConcurrentHashMap<>();
+    /** An application not yet finished: when it was submitted, and when origination made each status so far. */
+    private static final class InFlight {
+        final long submittedNanos = System.nanoTime();
+        final long submittedMillis = System.currentTimeMillis();
+        long created = -1;
+        long preApproved = -1;
+        long started = -1;
+    }
+
+    private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
+    private final Queue<Journey> journeys = new ConcurrentLinkedQueue<>();
     private final Recorder approvalLatency = new Recorder(3);
     final AtomicLong submitted = new AtomicLong();
     final AtomicLong approved = new AtomicLong();
@@ -55,7 +69,7 @@ final class FlowObserver implements AutoCloseable {
     }
 
     void submittedNow(String applicationId) {
-        submittedAtNanos.put(applicationId, System.nanoTime());
+        inFlight.put(applicationId, new InFlight());
         submitted.incrementAndGet();
     }
 
@@ -64,8 +78,17 @@ final class FlowObserver implements AutoCloseable {
         return approvalLatency.getIntervalHistogram(recycle);
     }
 
+    /** The journeys of the applications approved since the previous call. */
+    List<Journey> journeys() {
+        List<Journey> finished = new ArrayList<>();
+        for (Journey journey = journeys.poll(); journey != null; journey = journeys.poll()) {
+            finished.add(journey);
+        }
+        return finished;
+    }
+
     long inFlight() {
-        return submittedAtNanos.size();
+        return inFlight.size();
     }
 
     private void observe(KafkaConsumer<String, Object> consumer) {
@@ -74,26 +97,50 @@ final class FlowObserver implements AutoCloseable {
                 for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(100))) {
                     if (record.value() instanceof ApplicationStatusChanged change) {
                         events.incrementAndGet();
-                        handle(change);
+                        handle(change, record.timestamp());
                     }
                 }
             }
         }
     }
 
-    private void handle(ApplicationStatusChanged change) {
+    private void handle(ApplicationStatusChanged change, long sentMillis) {
         String applicationId = change.getMetadata().getApplicationId();
-        if (change.getStatus() == ApplicationStatus.APPROVED && change.getPreviousStatus() != ApplicationStatus.APPROVED) {
-            Long started = submittedAtNanos.remove(applicationId);
-            if (started != null) {
-                approvalLatency.recordValue(Math.max(1, (System.nanoTime() - started) / 1_000));
-                approved.incrementAndGet();
-                onApproved.accept(applicationId);
+        long occurredAt = change.getMetadata().getOccurredAt().toEpochMilli();
+        InFlight application = inFlight.get(applicationId);
+        switch (change.getStatus()) {
+            case NEW -> {
+                if (application != null) {
+                    application.created = occurredAt;
+                }
             }
-        } else if (change.getStatus() == ApplicationStatus.REFUNDED) {
-            refunded.incrementAndGet();
-        } else if (change.getStatus() != ApplicationStatus.APPROVED && isFinal(change.getStatus())) {
-            submittedAtNanos.remove(applicationId);
+            case PRE_APPROVED -> {
+                if (application != null) {
+                    application.preApproved = occurredAt;
+                }
+            }
+            case STARTED -> {
+                if (application != null) {
+                    application.started = occurredAt;
+                }
+            }
+            case APPROVED -> {
+                if (change.getPreviousStatus() != ApplicationStatus.APPROVED && inFlight.remove(applicationId) != null) {
+                    approvalLatency.recordValue(Math.max(1, (System.nanoTime() - application.submittedNanos) / 1_000));
+                    if (application.created >= 0 && application.preApproved >= 0 && application.started >= 0) {
+                        journeys.add(Journey.of(application.submittedMillis, application.created, application.preApproved,
+                                application.started, occurredAt, sentMillis, System.currentTimeMillis()));
+                    }
+                    approved.incrementAndGet();
+                    onApproved.accept(applicationId);
+                }
+            }
+            case REFUNDED -> refunded.incrementAndGet();
+            default -> {
+                if (isFinal(change.getStatus())) {
+                    inFlight.remove(applicationId);
+                }
+            }
         }
     }
 

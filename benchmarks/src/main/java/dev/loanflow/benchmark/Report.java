@@ -61,6 +61,24 @@ final class Report {
                     processes.stream().filter(process -> !process.equals("benchmark")).toList()),
                     run.commitsPerApplication(), run.recordsPerApplication()));
         }
+        md.append("\n## Where an application's time goes\n\nThe steps between submission and `APPROVED`, cut at the lifecycle "
+                + "events' `occurredAt` (origination's clock as it made each transition) and the `APPROVED` record's timestamp "
+                + "(when the outbox relay sent it): each step's median and p99 over the measured applications, and its mean over "
+                + "the slowest 1 % of the applications, which says where the tail comes from.\n\n");
+        md.append("| step |");
+        runs.forEach(run -> md.append(" ").append(run.name()).append(": p50 / p99 / slowest 1 % |"));
+        md.append("\n|---|");
+        runs.forEach(run -> md.append("---|"));
+        md.append("\n");
+        List<List<Journey.StepFigures>> figures = runs.stream().map(run -> Journey.figures(run.journeys())).toList();
+        for (Journey.Step step : Journey.Step.values()) {
+            md.append("| ").append(step.description).append(" |");
+            for (List<Journey.StepFigures> run : figures) {
+                md.append(run.isEmpty() ? " |" : String.format(" %.0f / %.0f / %.0f ms |", run.get(step.ordinal()).p50Millis(),
+                        run.get(step.ordinal()).p99Millis(), run.get(step.ordinal()).meanOfSlowestMillis()));
+            }
+            md.append("\n");
+        }
         md.append("\n## Where PostgreSQL's time goes\n\nThe statements that took the most of the database's time in the first run's "
                 + "measured seconds (`pg_stat_statements`), per approved application:\n\n"
                 + "| statement | calls per application | mean | share of statement time |\n|---|---|---|---|\n");

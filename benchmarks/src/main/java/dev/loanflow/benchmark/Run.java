@@ -9,7 +9,8 @@ import org.HdrHistogram.Histogram;
  * wall-clock time: the measured ticks' intervals added up.
  */
 record Run(String name, String bank, String offered, double measuredSeconds, long approved, long refunded,
-           Histogram latencyMicros, List<Timeline.Second> seconds, List<DatabaseProfile.Entry> statements) {
+           Histogram latencyMicros, List<Journey> journeys, List<Timeline.Second> seconds,
+           List<DatabaseProfile.Entry> statements) {
 
     double throughput() {
         return (double) approved / measuredSeconds;

@@ -36,6 +36,7 @@ final class Timeline {
     private Map<TopicPartition, OffsetSpec> everyPartition;
     final List<Second> seconds = new ArrayList<>();
     final Histogram measured = new Histogram(3);
+    final List<Journey> measuredJourneys = new ArrayList<>();
     private Histogram recycled;
     private long lastSubmitted;
     private long lastApproved;
@@ -56,8 +57,10 @@ final class Timeline {
     void tick(int second, boolean measuring) {
         Histogram interval = observer.interval(recycled);
         recycled = interval;
+        List<Journey> journeys = observer.journeys();
         if (measuring) {
             measured.add(interval);
+            measuredJourneys.addAll(journeys);
         }
         long submitted = observer.submitted.get();
         long approved = observer.approved.get();
