@@ -56,7 +56,6 @@ final class FlowObserver implements AutoCloseable {
         config.put("bootstrap.servers", bootstrapServers);
         config.put("group.id", "benchmark-observer-" + UUID.randomUUID());
         config.put("auto.offset.reset", "latest");
-        config.put("fetch.max.wait.ms", "5");
         KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config);
         List<TopicPartition> partitions = consumer.partitionsFor(Topic.LIFECYCLE.topicName()).stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition())).toList();

@@ -115,6 +115,30 @@ class OutboxRelayIT {
     }
 
     @Test
+    void theRelaysDeleteDoesNotWaitForTheDiskThoughTheSessionDoes() {
+        // a session that waits for the disk at commit, as the services' do; a trigger notes what the delete ran with
+        DriverManagerDataSource durable = new DriverManagerDataSource(SharedInfrastructure.postgres().jdbcUrl()
+                + "&currentSchema=outbox_test&options=-c%20synchronous_commit%3Don", PostgresServer.USER, PostgresServer.PASSWORD);
+        JdbcClient durableJdbc = JdbcClient.create(durable);
+        durableJdbc.sql("create table if not exists deleted_with (application_id varchar(64), synchronous_commit text)").update();
+        durableJdbc.sql("create or replace function note_synchronous_commit() returns trigger language plpgsql as $$ begin "
+                + "insert into deleted_with values (old.application_id, current_setting('synchronous_commit')); return old; end $$")
+                .update();
+        durableJdbc.sql("create or replace trigger note_synchronous_commit before delete on outbox for each row "
+                + "execute function note_synchronous_commit()").update();
+        String applicationId = "async-delete-" + UUID.randomUUID();
+        commitEvents(applicationId, 2);
+
+        new OutboxRelay(durableJdbc, kafka(SharedInfrastructure.kafka().bootstrapServers()),
+                new TransactionTemplate(new DataSourceTransactionManager(durable)), TraceContexts.none()).relay();
+
+        assertThat(outboxRows(applicationId)).isZero();
+        assertThat(durableJdbc.sql("select synchronous_commit from deleted_with where application_id = ?").param(applicationId)
+                .query(String.class).list()).containsExactly("off", "off");
+        assertThat(durableJdbc.sql("select current_setting('synchronous_commit')").query(String.class).single()).isEqualTo("on");
+    }
+
+    @Test
     void aRelaySendsNothingWhileAnotherInstanceHoldsTheRelayLock() throws SQLException {
         String applicationId = "locked-" + UUID.randomUUID();
         commitEvents(applicationId, 2);
