@@ -20,26 +20,44 @@ import org.apache.kafka.common.TopicPartition;
 
 import dev.loanflow.events.ApplicationStatus;
 import dev.loanflow.events.ApplicationStatusChanged;
+import dev.loanflow.events.BankApplicationCreated;
+import dev.loanflow.events.BankApplicationRequested;
+import dev.loanflow.events.BankApproved;
+import dev.loanflow.events.PreApprovalRequested;
+import dev.loanflow.events.PreApproved;
 import dev.loanflow.schemas.EventSerde;
 import dev.loanflow.schemas.Topic;
 
 /**
  * Watches the lifecycle topic as any consumer of ours would: counts events, and times each application from the
- * moment it was published on the input topic to the moment its APPROVED event arrives (HdrHistogram, microseconds),
- * with the steps in between ({@link Journey}).
+ * moment it was published on the input topic to the moment its APPROVED event arrives (HdrHistogram, microseconds).
+ * It also reads the bank-request and bank-outcome topics, for the hops in between ({@link Journey}).
  */
 final class FlowObserver implements AutoCloseable {
 
-    /** An application not yet finished: when it was submitted, and when origination made each status so far. */
+    /** An application on its way: when it was submitted, and the journey's marks so far. */
     private static final class InFlight {
         final long submittedNanos = System.nanoTime();
-        final long submittedMillis = System.currentTimeMillis();
-        long created = -1;
-        long preApproved = -1;
-        long started = -1;
+        final long[] marks = new long[Journey.Mark.values().length];
+        long approvedAtNanos;
+
+        InFlight() {
+            java.util.Arrays.fill(marks, -1);
+            marks[Journey.Mark.SUBMITTED.ordinal()] = System.currentTimeMillis();
+        }
+
+        void mark(Journey.Mark mark, long epochMillis) {
+            if (marks[mark.ordinal()] < 0) { // an event sent twice counts when it was first sent
+                marks[mark.ordinal()] = epochMillis;
+            }
+        }
     }
 
+    private static final long MARKS_PATIENCE_NANOS = 5_000_000_000L;
+
     private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
+    /** Approved, some of their marks still on the way: another topic's partition can be read after the lifecycle's. */
+    private final Map<String, InFlight> approvedAwaitingMarks = new HashMap<>();
     private final Queue<Journey> journeys = new ConcurrentLinkedQueue<>();
     private final Recorder approvalLatency = new Recorder(3);
     final AtomicLong submitted = new AtomicLong();
@@ -57,7 +75,8 @@ final class FlowObserver implements AutoCloseable {
         config.put("group.id", "benchmark-observer-" + UUID.randomUUID());
         config.put("auto.offset.reset", "latest");
         KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config);
-        List<TopicPartition> partitions = consumer.partitionsFor(Topic.LIFECYCLE.topicName()).stream()
+        List<TopicPartition> partitions = java.util.stream.Stream.of(Topic.LIFECYCLE, Topic.BANK_REQUESTS, Topic.BANK_OUTCOMES)
+                .flatMap(topic -> consumer.partitionsFor(topic.topicName()).stream())
                 .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
@@ -97,8 +116,11 @@ final class FlowObserver implements AutoCloseable {
                     if (record.value() instanceof ApplicationStatusChanged change) {
                         events.incrementAndGet();
                         handle(change, record.timestamp());
+                    } else {
+                        mark(record.key(), record.value(), record.timestamp());
                     }
                 }
+                finishJourneys();
             }
         }
     }
@@ -108,28 +130,17 @@ final class FlowObserver implements AutoCloseable {
         long occurredAt = change.getMetadata().getOccurredAt().toEpochMilli();
         InFlight application = inFlight.get(applicationId);
         switch (change.getStatus()) {
-            case NEW -> {
-                if (application != null) {
-                    application.created = occurredAt;
-                }
-            }
-            case PRE_APPROVED -> {
-                if (application != null) {
-                    application.preApproved = occurredAt;
-                }
-            }
-            case STARTED -> {
-                if (application != null) {
-                    application.started = occurredAt;
-                }
-            }
+            case NEW -> mark(application, Journey.Mark.NEW_MADE, occurredAt);
+            case PRE_APPROVED -> mark(application, Journey.Mark.PRE_APPROVED_MADE, occurredAt);
+            case STARTED -> mark(application, Journey.Mark.STARTED_MADE, occurredAt);
             case APPROVED -> {
                 if (change.getPreviousStatus() != ApplicationStatus.APPROVED && inFlight.remove(applicationId) != null) {
-                    approvalLatency.recordValue(Math.max(1, (System.nanoTime() - application.submittedNanos) / 1_000));
-                    if (application.created >= 0 && application.preApproved >= 0 && application.started >= 0) {
-                        journeys.add(Journey.of(application.submittedMillis, application.created, application.preApproved,
-                                application.started, occurredAt, sentMillis, System.currentTimeMillis()));
-                    }
+                    application.approvedAtNanos = System.nanoTime();
+                    approvalLatency.recordValue(Math.max(1, (application.approvedAtNanos - application.submittedNanos) / 1_000));
+                    application.mark(Journey.Mark.APPROVED_MADE, occurredAt);
+                    application.mark(Journey.Mark.APPROVED_SENT, sentMillis);
+                    application.mark(Journey.Mark.APPROVED_RECEIVED, System.currentTimeMillis());
+                    approvedAwaitingMarks.put(applicationId, application);
                     approved.incrementAndGet();
                     onApproved.accept(applicationId);
                 }
@@ -141,6 +152,42 @@ final class FlowObserver implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** A bank request's or outcome's marks: when the gateway made the outcome, and when an outbox relay sent it. */
+    private void mark(String applicationId, Object event, long sentMillis) {
+        InFlight application = applicationId == null ? null : inFlight.getOrDefault(applicationId,
+                approvedAwaitingMarks.get(applicationId));
+        if (event instanceof PreApprovalRequested) {
+            mark(application, Journey.Mark.PRE_APPROVAL_REQUEST_SENT, sentMillis);
+        } else if (event instanceof BankApplicationRequested) {
+            mark(application, Journey.Mark.BANK_APPLICATION_REQUEST_SENT, sentMillis);
+        } else if (event instanceof PreApproved preApproved) {
+            mark(application, Journey.Mark.PRE_APPROVED_BY_GATEWAY, preApproved.getMetadata().getOccurredAt().toEpochMilli());
+            mark(application, Journey.Mark.PRE_APPROVED_SENT, sentMillis);
+        } else if (event instanceof BankApplicationCreated created) {
+            mark(application, Journey.Mark.BANK_APPLICATION_CREATED_BY_GATEWAY, created.getMetadata().getOccurredAt().toEpochMilli());
+            mark(application, Journey.Mark.BANK_APPLICATION_CREATED_SENT, sentMillis);
+        } else if (event instanceof BankApproved bankApproved) {
+            mark(application, Journey.Mark.APPROVED_BY_GATEWAY, bankApproved.getMetadata().getOccurredAt().toEpochMilli());
+            mark(application, Journey.Mark.BANK_APPROVED_SENT, sentMillis);
+        }
+    }
+
+    private static void mark(InFlight application, Journey.Mark mark, long epochMillis) {
+        if (application != null) {
+            application.mark(mark, epochMillis);
+        }
+    }
+
+    /** Journeys whose marks are all in; those still missing one after a few seconds are left out. */
+    private void finishJourneys() {
+        long now = System.nanoTime();
+        approvedAwaitingMarks.values().removeIf(application -> {
+            java.util.Optional<Journey> journey = Journey.of(application.marks);
+            journey.ifPresent(journeys::add);
+            return journey.isPresent() || now - application.approvedAtNanos > MARKS_PATIENCE_NANOS;
+        });
     }
 
     private static boolean isFinal(ApplicationStatus status) {

@@ -5,19 +5,35 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Where one application's time went between its submission and its APPROVED event arriving, step by step. The steps
- * are cut at the lifecycle events' {@code occurredAt} (origination's clock when it made the transition) and the
- * APPROVED record's timestamp (when the outbox relay sent it); every process runs on this machine, so one clock.
+ * Where one application's time went between its submission and its APPROVED event arriving, hop by hop. The marks
+ * are the events' {@code occurredAt} (the clock of the service that made the event, as it made it) and their
+ * records' timestamps (when an outbox relay sent them), on the lifecycle, bank-request and bank-outcome topics; every
+ * process runs on this machine, so one clock.
  */
 record Journey(long totalMillis, long[] stepMillis) {
 
+    /** The marks, in the order the flow passes them; each step runs from one mark to the next. */
+    enum Mark {
+        SUBMITTED, NEW_MADE, PRE_APPROVAL_REQUEST_SENT, PRE_APPROVED_BY_GATEWAY, PRE_APPROVED_SENT, PRE_APPROVED_MADE,
+        BANK_APPLICATION_REQUEST_SENT, BANK_APPLICATION_CREATED_BY_GATEWAY, BANK_APPLICATION_CREATED_SENT, STARTED_MADE,
+        APPROVED_BY_GATEWAY, BANK_APPROVED_SENT, APPROVED_MADE, APPROVED_SENT, APPROVED_RECEIVED
+    }
+
     enum Step {
-        SUBMISSION("submission taken: input topic, origination's transaction (submitted → NEW)"),
-        PRE_APPROVAL("pre-approval: outbox, gateway, bank call, outcome, origination (NEW → PRE_APPROVED)"),
-        BANK_APPLICATION("bank application: outbox, gateway, bank call, outcome, origination (PRE_APPROVED → STARTED)"),
-        CUSTOMER_DECISION("customer's approval: bank callback, gateway, origination (STARTED → APPROVED)"),
-        OUTBOX("APPROVED committed → sent by the outbox relay"),
-        DELIVERY("APPROVED sent → received by a consumer");
+        SUBMISSION("origination takes the submission (input topic, its transaction → NEW)"),
+        PRE_APPROVAL_REQUEST_RELAYED("origination's outbox sends the pre-approval request"),
+        PRE_APPROVAL("gateway: consumed, bank pre-approval call, committed"),
+        PRE_APPROVED_RELAYED("gateway's outbox sends PreApproved"),
+        PRE_APPROVED("origination: consumed, committed → PRE_APPROVED"),
+        BANK_APPLICATION_REQUEST_RELAYED("origination's outbox sends the bank-application request"),
+        BANK_APPLICATION("gateway: consumed, bank application call, committed"),
+        BANK_APPLICATION_RELAYED("gateway's outbox sends BankApplicationCreated"),
+        STARTED("origination: consumed, committed → STARTED"),
+        CUSTOMER_APPROVAL("bank's callback on the customer's approval, gateway committed"),
+        BANK_APPROVED_RELAYED("gateway's outbox sends BankApproved"),
+        APPROVED("origination: consumed, committed → APPROVED"),
+        APPROVED_RELAYED("origination's outbox sends APPROVED"),
+        DELIVERY("broker → a consumer of the lifecycle topic");
 
         final String description;
 
@@ -30,14 +46,17 @@ record Journey(long totalMillis, long[] stepMillis) {
     record StepFigures(Step step, double p50Millis, double p99Millis, double meanOfSlowestMillis) {
     }
 
-    /** Lifecycle timestamps in epoch milliseconds: submitted, NEW, PRE_APPROVED, STARTED, APPROVED, sent, received. */
-    static Journey of(long submitted, long created, long preApproved, long started, long approved, long sent, long received) {
-        long[] marks = {submitted, created, preApproved, started, approved, sent, received};
+    /** Epoch milliseconds indexed by {@link Mark}; empty when a mark is missing (-1). */
+    static java.util.Optional<Journey> of(long[] marks) {
+        if (Arrays.stream(marks).anyMatch(mark -> mark < 0)) {
+            return java.util.Optional.empty();
+        }
         long[] steps = new long[marks.length - 1];
         for (int i = 0; i < steps.length; i++) {
+            // clamped: two services' clock readings a millisecond apart can come out of order
             steps[i] = Math.max(0, marks[i + 1] - marks[i]);
         }
-        return new Journey(received - submitted, steps);
+        return java.util.Optional.of(new Journey(marks[marks.length - 1] - marks[0], steps));
     }
 
     long step(Step step) {

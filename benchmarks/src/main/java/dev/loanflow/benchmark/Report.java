@@ -61,10 +61,13 @@ final class Report {
                     processes.stream().filter(process -> !process.equals("benchmark")).toList()),
                     run.commitsPerApplication(), run.recordsPerApplication()));
         }
-        md.append("\n## Where an application's time goes\n\nThe steps between submission and `APPROVED`, cut at the lifecycle "
-                + "events' `occurredAt` (origination's clock as it made each transition) and the `APPROVED` record's timestamp "
-                + "(when the outbox relay sent it): each step's median and p99 over the measured applications, and its mean over "
-                + "the slowest 1 % of the applications, which says where the tail comes from.\n\n");
+        md.append("\n## Where an application's time goes\n\nThe hops between submission and `APPROVED`, cut at the events' "
+                + "`occurredAt` (the clock of the service that made each event, as it made it) and their records' timestamps "
+                + "(when an outbox relay sent them) on the lifecycle, bank-request and bank-outcome topics: each step's median "
+                + "and p99 over the measured applications, and its mean over the slowest 1 % of them, which says where the "
+                + "tail comes from. Applications with every mark: ");
+        md.append(String.join(", ", runs.stream().map(run -> String.format("%s %d of %d", run.name(), run.journeys().size(),
+                run.approved())).toList())).append(".\n\n");
         md.append("| step |");
         runs.forEach(run -> md.append(" ").append(run.name()).append(": p50 / p99 / slowest 1 % |"));
         md.append("\n|---|");
