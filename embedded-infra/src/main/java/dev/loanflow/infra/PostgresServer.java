@@ -2,6 +2,12 @@ package dev.loanflow.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -19,10 +25,15 @@ public final class PostgresServer implements AutoCloseable {
     public static final String PASSWORD = "postgres";
     public static final String DATABASE = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    /** How long a postmaster gets to stop, after zonky's own attempt, before it is killed. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
-    private PostgresServer(EmbeddedPostgres postgres) {
+    private final EmbeddedPostgres postgres;
+    private final ProcessHandle postmaster;
+
+    private PostgresServer(EmbeddedPostgres postgres, ProcessHandle postmaster) {
         this.postgres = postgres;
+        this.postmaster = postmaster;
     }
 
     public static PostgresServer start(int port) {
@@ -37,17 +48,18 @@ public final class PostgresServer implements AutoCloseable {
 
     private static PostgresServer start(int port, Durability durability) {
         try {
+            Path dataDirectory = TempDirectories.create("postgres-data");
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setServerConfig("synchronous_commit", durability == Durability.DURABLE ? "on" : "off")
                     .setServerConfig("fsync", "on")
                     .setPort(FreePorts.orFree(port))
-                    .setDataDirectory(TempDirectories.create("postgres-data"))
+                    .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(true)
                     .setServerConfig("max_connections", "300")
                     // statement statistics for the benchmark's database profile; inert until the extension is created
                     .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .start();
-            return new PostgresServer(postgres);
+            return new PostgresServer(postgres, postmaster(dataDirectory));
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
         }
@@ -61,12 +73,47 @@ public final class PostgresServer implements AutoCloseable {
         return postgres.getJdbcUrl(USER, DATABASE);
     }
 
+    /** The postmaster's process id is the first line of {@code postmaster.pid} in the data directory. */
+    private static ProcessHandle postmaster(Path dataDirectory) throws IOException {
+        long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+        return ProcessHandle.of(pid).orElseThrow(() -> new IOException("PostgreSQL's postmaster " + pid + " is gone"));
+    }
+
+    long postmasterPid() {
+        return postmaster.pid();
+    }
+
+    /**
+     * Stops the server and returns once its postmaster is gone. zonky runs {@code pg_ctl stop -m fast -t 5} (from
+     * here or from its own shutdown hook, whichever comes first) and deletes the data directory even when that failed;
+     * on a busy machine the shutdown checkpoint can take longer, and a postmaster left behind keeps the port. It gets
+     * a grace period, then is killed: its data directory is already gone.
+     */
     @Override
     public void close() {
+        close(STOP_GRACE);
+    }
+
+    void close(Duration grace) {
         try {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            awaitExit(grace);
+        }
+    }
+
+    private void awaitExit(Duration grace) {
+        try {
+            postmaster.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException stillRunning) {
+            postmaster.destroyForcibly();
+            postmaster.onExit().orTimeout(10, TimeUnit.SECONDS).join();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

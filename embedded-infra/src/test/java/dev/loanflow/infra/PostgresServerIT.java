@@ -2,10 +2,14 @@ package dev.loanflow.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +26,31 @@ class PostgresServerIT {
     @Test
     void aTestJvmsDatabaseDoesNotWaitForTheDisk() throws SQLException {
         assertThat(setting(SharedInfrastructure.postgres(), "synchronous_commit")).isEqualTo("off");
+    }
+
+    @Test
+    void aPostmasterThatDoesNotStopInTimeIsKilledSoThatItsPortIsFreeAgain() throws Exception {
+        PostgresServer postgres = PostgresServer.startForTests(0);
+        long pid = postgres.postmasterPid();
+        // a stopped process cannot answer pg_ctl's stop within its five seconds, as a postmaster on a busy machine may not
+        assertThat(new ProcessBuilder("kill", "-STOP", String.valueOf(pid)).start().waitFor()).isZero();
+
+        postgres.close(Duration.ofSeconds(1));
+
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
+        try (ServerSocket port = new ServerSocket(postgres.port(), 50, InetAddress.getLoopbackAddress())) {
+            assertThat(port.getLocalPort()).isEqualTo(postgres.port());
+        }
+    }
+
+    @Test
+    void closeReturnsOnceThePostmasterIsGone() {
+        PostgresServer postgres = PostgresServer.startForTests(0);
+        long pid = postgres.postmasterPid();
+
+        postgres.close();
+
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
     }
 
     private static String setting(PostgresServer postgres, String name) throws SQLException {
