@@ -2,15 +2,18 @@ package dev.loanflow.benchmark;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -42,7 +45,7 @@ final class FlowObserver implements AutoCloseable {
         long approvedAtNanos;
 
         InFlight() {
-            java.util.Arrays.fill(marks, -1);
+            Arrays.fill(marks, -1);
             marks[Journey.Mark.SUBMITTED.ordinal()] = System.currentTimeMillis();
         }
 
@@ -75,7 +78,7 @@ final class FlowObserver implements AutoCloseable {
         config.put("group.id", "benchmark-observer-" + UUID.randomUUID());
         config.put("auto.offset.reset", "latest");
         KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config);
-        List<TopicPartition> partitions = java.util.stream.Stream.of(Topic.LIFECYCLE, Topic.BANK_REQUESTS, Topic.BANK_OUTCOMES)
+        List<TopicPartition> partitions = Stream.of(Topic.LIFECYCLE, Topic.BANK_REQUESTS, Topic.BANK_OUTCOMES)
                 .flatMap(topic -> consumer.partitionsFor(topic.topicName()).stream())
                 .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
         consumer.assign(partitions);
@@ -184,7 +187,7 @@ final class FlowObserver implements AutoCloseable {
     private void finishJourneys() {
         long now = System.nanoTime();
         approvedAwaitingMarks.values().removeIf(application -> {
-            java.util.Optional<Journey> journey = Journey.of(application.marks);
+            Optional<Journey> journey = Journey.of(application.marks);
             journey.ifPresent(journeys::add);
             return journey.isPresent() || now - application.approvedAtNanos > MARKS_PATIENCE_NANOS;
         });

@@ -3,6 +3,7 @@ package dev.loanflow.benchmark;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where one application's time went between its submission and its APPROVED event arriving, hop by hop. The marks
@@ -47,16 +48,16 @@ record Journey(long totalMillis, long[] stepMillis) {
     }
 
     /** Epoch milliseconds indexed by {@link Mark}; empty when a mark is missing (-1). */
-    static java.util.Optional<Journey> of(long[] marks) {
+    static Optional<Journey> of(long[] marks) {
         if (Arrays.stream(marks).anyMatch(mark -> mark < 0)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         long[] steps = new long[marks.length - 1];
         for (int i = 0; i < steps.length; i++) {
             // clamped: two services' clock readings a millisecond apart can come out of order
             steps[i] = Math.max(0, marks[i + 1] - marks[i]);
         }
-        return java.util.Optional.of(new Journey(marks[marks.length - 1] - marks[0], steps));
+        return Optional.of(new Journey(marks[marks.length - 1] - marks[0], steps));
     }
 
     long step(Step step) {
