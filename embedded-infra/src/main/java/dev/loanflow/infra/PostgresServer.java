@@ -109,7 +109,7 @@ public final class PostgresServer implements AutoCloseable {
             postmaster.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException stillRunning) {
             postmaster.destroyForcibly();
-            postmaster.onExit().orTimeout(10, TimeUnit.SECONDS).join();
+            postmaster.onExit().completeOnTimeout(postmaster, 10, TimeUnit.SECONDS).join();
         } catch (ExecutionException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
