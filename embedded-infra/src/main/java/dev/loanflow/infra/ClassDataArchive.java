@@ -17,14 +17,21 @@ import java.util.List;
  * everything else, so an archive cut short (a JVM killed while writing it) has no valid header: it is not used and
  * is written again. An archive the JVM cannot use for any other reason (another JDK build) is ignored by the JVM with
  * a warning in the application's log, and the application starts as it would without one.
+ *
+ * <p>With {@code -Dloanflow.class-data-archives.write=false} (the build's test JVMs) archives are used but not
+ * written: a build repackages every jar, so an archive written during its tests would never be used, and writing
+ * one costs the stopping JVM seconds of CPU.
  */
 final class ClassDataArchive {
+
+    static final String WRITE_PROPERTY = "loanflow.class-data-archives.write";
 
     // the magic number a JDK 17 dynamic archive starts with (0xf00baba8), in the x86 byte order it is written in
     private static final byte[] DYNAMIC_ARCHIVE_MAGIC = {(byte) 0xa8, (byte) 0xab, 0x0b, (byte) 0xf0};
 
     private final Path archive;
     private final Path jar;
+    private final boolean write;
 
     ClassDataArchive(Path jar) {
         this(jar, jar.getFileName().toString().replaceFirst("\\.jar$", ""));
@@ -32,14 +39,22 @@ final class ClassDataArchive {
 
     /** An archive named {@code name} for a JVM whose classes come from {@code jar} and the jars its manifest lists. */
     ClassDataArchive(Path jar, String name) {
+        this(jar, name, !"false".equals(System.getProperty(WRITE_PROPERTY)));
+    }
+
+    ClassDataArchive(Path jar, String name, boolean write) {
         this.jar = jar;
         this.archive = jar.resolveSibling(name + "-jdk-" + Runtime.version() + ".jsa");
+        this.write = write;
     }
 
     /** The JVM options that use the archive, or that write one when the JVM stops if there is no usable one. */
     List<String> jvmOptions() {
         if (usable()) {
             return List.of("-XX:SharedArchiveFile=" + archive);
+        }
+        if (!write) {
+            return List.of();
         }
         // the JVM lists every class it leaves out of the archive (not linked, too old a class file format) as a warning
         return List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=error", "-Xlog:cds+dynamic=error");

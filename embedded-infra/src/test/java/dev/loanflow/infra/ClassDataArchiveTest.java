@@ -36,7 +36,7 @@ class ClassDataArchiveTest {
         assumeTrue(Files.isRegularFile(Path.of(System.getProperty("java.home"), "lib", "server", "classes.jsa")),
                 "this JDK ships no base CDS archive to build on");
         Path jar = probeJar();
-        ClassDataArchive archive = new ClassDataArchive(jar);
+        ClassDataArchive archive = writing(jar);
         List<String> recording = archive.jvmOptions();
         assertThat(recording).contains("-XX:ArchiveClassesAtExit=" + archive.archive());
 
@@ -55,9 +55,20 @@ class ClassDataArchiveTest {
     }
 
     @Test
+    void aBuildsTestJvmsUseAnArchiveButDoNotWriteOne() throws Exception {
+        Path jar = probeJar();
+        ClassDataArchive archive = new ClassDataArchive(jar, "probe", false);
+
+        assertThat(archive.jvmOptions()).isEmpty();
+
+        Files.write(archive.archive(), new byte[] {(byte) 0xa8, (byte) 0xab, 0x0b, (byte) 0xf0, 0, 0, 0, 0});
+        assertThat(archive.jvmOptions()).containsExactly("-XX:SharedArchiveFile=" + archive.archive());
+    }
+
+    @Test
     void aJvmKilledLeavesNoArchive() throws Exception {
         Path jar = probeJar();
-        ClassDataArchive archive = new ClassDataArchive(jar);
+        ClassDataArchive archive = writing(jar);
 
         stopWhenReady(archive.jvmOptions(), true); // SIGKILL, as a crash or the fault tests
 
@@ -67,7 +78,7 @@ class ClassDataArchiveTest {
     @Test
     void anArchiveOlderThanItsJarIsWrittenAgain() throws Exception {
         Path jar = probeJar();
-        ClassDataArchive archive = new ClassDataArchive(jar);
+        ClassDataArchive archive = writing(jar);
         Files.write(archive.archive(), new byte[] {(byte) 0xa8, (byte) 0xab, 0x0b, (byte) 0xf0, 0, 0, 0, 0});
         assertThat(archive.usable()).isTrue();
 
@@ -79,7 +90,7 @@ class ClassDataArchiveTest {
     @Test
     void anArchiveCutShortBeforeItsHeaderIsWrittenAgain() throws Exception {
         Path jar = probeJar();
-        ClassDataArchive archive = new ClassDataArchive(jar);
+        ClassDataArchive archive = writing(jar);
         Files.write(archive.archive(), new byte[4096]); // the JVM writes the header last
 
         assertWrittenAgainAtExit(archive);
@@ -125,5 +136,10 @@ class ClassDataArchiveTest {
         command.addAll(List.of("-jar", directory.resolve("probe.jar").toString()));
         command.addAll(arguments);
         return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    /** An archive that is written at exit whatever this test JVM's own setting (the build turns writing off). */
+    private static ClassDataArchive writing(Path jar) {
+        return new ClassDataArchive(jar, "probe", true);
     }
 }
