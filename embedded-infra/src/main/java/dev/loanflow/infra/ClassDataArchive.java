@@ -24,7 +24,7 @@ import java.util.List;
  */
 final class ClassDataArchive {
 
-    static final String WRITE_PROPERTY = "loanflow.class-data-archives.write";
+    private static final String WRITE_PROPERTY = "loanflow.class-data-archives.write";
 
     // the magic number a JDK 17 dynamic archive starts with (0xf00baba8), in the x86 byte order it is written in
     private static final byte[] DYNAMIC_ARCHIVE_MAGIC = {(byte) 0xa8, (byte) 0xab, 0x0b, (byte) 0xf0};

@@ -61,7 +61,7 @@ class ClassDataArchiveTest {
 
         assertThat(archive.jvmOptions()).isEmpty();
 
-        Files.write(archive.archive(), new byte[] {(byte) 0xa8, (byte) 0xab, 0x0b, (byte) 0xf0, 0, 0, 0, 0});
+        writeHeaderOnly(archive);
         assertThat(archive.jvmOptions()).containsExactly("-XX:SharedArchiveFile=" + archive.archive());
     }
 
@@ -79,7 +79,7 @@ class ClassDataArchiveTest {
     void anArchiveOlderThanItsJarIsWrittenAgain() throws Exception {
         Path jar = probeJar();
         ClassDataArchive archive = writing(jar);
-        Files.write(archive.archive(), new byte[] {(byte) 0xa8, (byte) 0xab, 0x0b, (byte) 0xf0, 0, 0, 0, 0});
+        writeHeaderOnly(archive);
         assertThat(archive.usable()).isTrue();
 
         Files.setLastModifiedTime(archive.archive(), FileTime.from(Instant.now().minusSeconds(60)));
@@ -94,6 +94,11 @@ class ClassDataArchiveTest {
         Files.write(archive.archive(), new byte[4096]); // the JVM writes the header last
 
         assertWrittenAgainAtExit(archive);
+    }
+
+    /** An archive file that starts as a complete one does (the dynamic-archive magic), and no more. */
+    private static void writeHeaderOnly(ClassDataArchive archive) throws IOException {
+        Files.write(archive.archive(), new byte[] {(byte) 0xa8, (byte) 0xab, 0x0b, (byte) 0xf0, 0, 0, 0, 0});
     }
 
     private static void assertWrittenAgainAtExit(ClassDataArchive archive) {
