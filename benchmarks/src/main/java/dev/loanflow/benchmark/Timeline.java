@@ -1,9 +1,5 @@
 package dev.loanflow.benchmark;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +26,6 @@ final class Timeline {
 
     private static final List<String> GROUPS = List.of("origination-service", "bank-gateway-service", "notification-service");
 
-    private final Platform platform;
     private final FlowObserver observer;
     private final List<ProcessStats> processes;
     private final Admin admin;
@@ -39,17 +34,17 @@ final class Timeline {
     final Histogram measured = new Histogram(3);
     final List<Journey> measuredJourneys = new ArrayList<>();
     private Histogram recycled;
-    private Connection connection;
+    private final DatabaseNumbers database;
     private long lastSubmitted;
     private long lastApproved;
     private long lastEvents;
     private long lastTickNanos = System.nanoTime();
 
     Timeline(Platform platform, FlowObserver observer, List<ProcessStats> processes) {
-        this.platform = platform;
         this.observer = observer;
         this.processes = processes;
         this.admin = Admin.create(Map.of("bootstrap.servers", platform.kafka.bootstrapServers()));
+        this.database = new DatabaseNumbers(platform::database);
         lastSubmitted = observer.submitted.get();
         lastApproved = observer.approved.get();
         lastEvents = observer.events.get();
@@ -81,55 +76,18 @@ final class Timeline {
     }
 
     long outboxBacklog() {
-        return number("select (select count(*) from origination.outbox) + (select count(*) from bank_gateway.outbox)");
+        return database.number("select (select count(*) from origination.outbox) + (select count(*) from bank_gateway.outbox)");
     }
 
     /** Notifications whose time to be sent (or retried) has come: the dispatcher's backlog. */
     long notificationsDue() {
-        return number("select count(*) from notification.delivery "
+        return database.number("select count(*) from notification.delivery "
                 + "where status in ('PENDING', 'RETRYING', 'SENDING') and next_attempt_at <= now()");
     }
 
     /** Transactions committed in PostgreSQL since it started, all databases. */
     long databaseCommits() {
-        return number("select sum(xact_commit) from pg_stat_database");
-    }
-
-    /**
-     * The one number the query answers, or -1 while the database cannot be asked. The connection is kept between
-     * ticks: a new one is a new PostgreSQL backend process, and three of them a second cost the machine being measured
-     * more than the queries do.
-     */
-    private long number(String query) {
-        try {
-            if (connection == null) {
-                connection = platform.database();
-                try (Statement session = connection.createStatement()) {
-                    // the due notifications are a few dozen rows of a table of thousands, most of them webhooks
-                    // retrying in an hour; with the planner's estimate of them this count read the whole table
-                    // (15-45 ms a second of the database's time) where the partial index takes a millisecond
-                    session.execute("set enable_seqscan to off");
-                }
-            }
-            try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (Exception unavailable) {
-            closeConnection();
-            return -1;
-        }
-    }
-
-    private void closeConnection() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException alreadyBroken) {
-                // a connection that cannot be closed is gone already
-            }
-            connection = null;
-        }
+        return database.number("select sum(xact_commit) from pg_stat_database");
     }
 
     /** Records written to every topic since the broker started (the sum of the partitions' end offsets). */
@@ -193,6 +151,6 @@ final class Timeline {
 
     void close() {
         admin.close();
-        closeConnection();
+        database.close();
     }
 }
