@@ -29,12 +29,12 @@ final class Timeline {
     private final FlowObserver observer;
     private final List<ProcessStats> processes;
     private final Admin admin;
+    private final DatabaseNumbers database;
     private Map<TopicPartition, OffsetSpec> everyPartition;
     final List<Second> seconds = new ArrayList<>();
     final Histogram measured = new Histogram(3);
     final List<Journey> measuredJourneys = new ArrayList<>();
     private Histogram recycled;
-    private final DatabaseNumbers database;
     private long lastSubmitted;
     private long lastApproved;
     private long lastEvents;
