@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -14,10 +15,13 @@ import java.util.concurrent.Callable;
 final class DatabaseNumbers implements AutoCloseable {
 
     private final Callable<Connection> connect;
+    private final List<String> sessionSettings;
     private Connection connection;
 
-    DatabaseNumbers(Callable<Connection> connect) {
+    /** {@code sessionSettings}: statements run once on every new connection, before its first read. */
+    DatabaseNumbers(Callable<Connection> connect, String... sessionSettings) {
         this.connect = connect;
+        this.sessionSettings = List.of(sessionSettings);
     }
 
     /** The one number the query answers, or -1 while the database cannot be asked (the next read connects again). */
@@ -36,12 +40,11 @@ final class DatabaseNumbers implements AutoCloseable {
         }
     }
 
-    private static Connection session(Connection connection) throws SQLException {
+    private Connection session(Connection connection) throws SQLException {
         try (Statement session = connection.createStatement()) {
-            // the due notifications are a few dozen rows of a table of thousands, most of them webhooks retrying in
-            // an hour; with the planner's estimate of them their count read the whole table (15-45 ms a second of
-            // the database's time) where the partial index takes a millisecond
-            session.execute("set enable_seqscan to off");
+            for (String setting : sessionSettings) {
+                session.execute(setting);
+            }
         } catch (SQLException refused) {
             connection.close();
             throw refused;

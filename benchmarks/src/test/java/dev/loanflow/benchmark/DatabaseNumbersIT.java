@@ -26,8 +26,8 @@ class DatabaseNumbersIT {
     }
 
     @Test
-    void itsSessionReadsThroughIndexes() {
-        try (DatabaseNumbers numbers = new DatabaseNumbers(DatabaseNumbersIT::connect)) {
+    void aNewConnectionGetsTheSessionSettings() {
+        try (DatabaseNumbers numbers = new DatabaseNumbers(DatabaseNumbersIT::connect, "set enable_seqscan to off")) {
             assertThat(numbers.number("select (current_setting('enable_seqscan') = 'off')::int")).isEqualTo(1);
         }
     }
