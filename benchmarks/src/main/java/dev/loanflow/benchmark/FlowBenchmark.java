@@ -20,7 +20,8 @@ import dev.loanflow.infra.SpringBootProcess;
 import dev.loanflow.schemas.Topic;
 
 /**
- * The whole flow under load on the real stack: the raw ceiling of the broker with Kafka's own tools, then
+ * The whole flow under load on the real stack: the raw ceiling of the broker with Kafka's own tools and of the
+ * database with its cheapest write transaction, then
  * applications through the input topic as fast as they complete (bank without added latency), at half that rate,
  * and at half that rate with the bank answering in 50-200 ms. Writes a Markdown report and a plot.
  *
@@ -34,6 +35,10 @@ public final class FlowBenchmark {
     // without it the flow completed 50 % more applications per second (README: Performance)
     private static final List<String> SERVICE_JVM = List.of("-Xms96m", "-Xmx256m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k");
+
+    // about what the services' connection pools have busy at full speed; pgbench on this machine committed a little
+    // more with 8 clients than with 32
+    private static final int DATABASE_CEILING_CONNECTIONS = 8;
 
     private static final String WEBHOOK_RETRIES = "loanflow.delivery.retry-delays=1h";
 
@@ -80,6 +85,10 @@ public final class FlowBenchmark {
             int recordBytes = Load.recordBytes();
             BrokerCeiling.Result ceiling = BrokerCeiling.measure(platform.kafka, 300_000, recordBytes);
             log("broker: %.0f records/s produced, %.0f consumed", ceiling.producedPerSecond(), ceiling.consumedPerSecond());
+            DatabaseCeiling.Result databaseCeiling = DatabaseCeiling.measure(platform::database, DATABASE_CEILING_CONNECTIONS,
+                    recordBytes, Duration.ofSeconds(5), Duration.ofSeconds(20));
+            log("database: %.0f transactions/s committed (synchronous_commit %s)", databaseCeiling.perSecond(),
+                    databaseCeiling.synchronousCommit());
 
             List<Run> runs = new ArrayList<>();
             double half;
@@ -98,7 +107,8 @@ public final class FlowBenchmark {
                 runs.add(measure(name + ", slow bank", "50-200 ms per call",
                         "{\"latencyMillis\":50,\"latencyJitterMillis\":150}", half, maxInFlight, 10, shortDuration));
             }
-            Report.write(out, startup, new DatabaseProfile(platform).commitSettings(), ceiling, runs, processNames());
+            Report.write(out, startup, new DatabaseProfile(platform).commitSettings(), ceiling, databaseCeiling, runs,
+                    processNames());
             log("report: %s", out.resolve("flow-benchmark.md"));
         } finally {
             refunds.shutdownNow();

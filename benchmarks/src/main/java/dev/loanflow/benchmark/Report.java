@@ -20,8 +20,8 @@ final class Report {
     private Report() {
     }
 
-    static void write(Path directory, Duration startup, String databaseCommitSettings, BrokerCeiling.Result ceiling, List<Run> runs,
-                      List<String> processes)
+    static void write(Path directory, Duration startup, String databaseCommitSettings, BrokerCeiling.Result ceiling,
+                      DatabaseCeiling.Result databaseCeiling, List<Run> runs, List<String> processes)
             throws IOException {
         Files.createDirectories(directory);
         plot(directory.resolve("flow-benchmark.png"), runs);
@@ -42,6 +42,13 @@ final class Report {
                         + "**%,.0f records/s produced** (%.1f MB/s; %s), **%,.0f records/s consumed**.%n%n",
                 ceiling.records(), ceiling.recordBytes(), ceiling.producedPerSecond(), ceiling.producerMegabytesPerSecond(),
                 ceiling.producerLatency(), ceiling.consumedPerSecond()));
+        md.append("## The database alone\n\n");
+        md.append(String.format("%d connections, each inserting one row of %d bytes and committing it (autocommit), as fast "
+                        + "as PostgreSQL commits them, `synchronous_commit` %s: **%,.0f transactions/s** over %.0f s. That is "
+                        + "the cheapest write transaction there is; a flow that needs T of them per application completes at "
+                        + "most this rate divided by T, even with the machine to itself (see the column below).%n%n",
+                databaseCeiling.connections(), databaseCeiling.rowBytes(), databaseCeiling.synchronousCommit(),
+                databaseCeiling.perSecond(), databaseCeiling.seconds()));
         md.append("## The flow\n\n");
         md.append("Applications published on `loan.applications.submitted.v1`, each approved by its customer at the bank; a "
                 + "tenth of the approved loans refunded in full through the REST API. Latency: from publishing the submission "
@@ -55,11 +62,14 @@ final class Report {
                     run.maxBacklog(), run.maxLag(), run.maxNotificationsDue()));
         }
         md.append("\nWhat one approved application cost, over the measured seconds (its refund share and notifications "
-                + "included; CPU of every process but the benchmark's own):\n\n| run | CPU, all processes | PostgreSQL transactions | Kafka records |\n|---|---|---|---|\n");
+                + "included; CPU of every process but the benchmark's own), and the most applications per second the "
+                + "database alone would commit at that many transactions each:\n\n| run | CPU, all processes | PostgreSQL "
+                + "transactions | Kafka records | the database alone allows |\n|---|---|---|---|---|\n");
         for (Run run : runs) {
-            md.append(String.format("| %s | %.1f ms | %.1f | %.1f |%n", run.name(), run.cpuMillisPerApplication(
+            md.append(String.format("| %s | %.1f ms | %.1f | %.1f | %.0f/s |%n", run.name(), run.cpuMillisPerApplication(
                     processes.stream().filter(process -> !process.equals("benchmark")).toList()),
-                    run.commitsPerApplication(), run.recordsPerApplication()));
+                    run.commitsPerApplication(), run.recordsPerApplication(),
+                    databaseCeiling.perSecond() / Math.max(1, run.commitsPerApplication())));
         }
         md.append("\n## Where an application's time goes\n\nThe hops between submission and `APPROVED`, cut at the events' "
                 + "`occurredAt` (the clock of the service that made each event, as it made it) and their records' timestamps "
