@@ -2,10 +2,12 @@ package dev.loanflow.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -82,6 +84,25 @@ class BadInputIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aBodySentInChunksWithoutItsLengthIsHeldToTheSameLimit() throws Exception {
+        Map<String, Object> oversize = ApplicationBodies.valid();
+        ((Map<String, Object>) oversize.get("customer")).put("fullName", "x".repeat(1_000_000));
+        Map<String, Object> fitting = ApplicationBodies.valid();
+
+        HttpResponse<String> refused = callInChunks("/applications", write(oversize));
+        HttpResponse<String> accepted = callInChunks("/applications", write(fitting));
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(413);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(count("select count(*) from origination.loan_application where order_id = ?",
+                (String) oversize.get("orderId"))).isZero();
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
+        assertThat(count("select count(*) from origination.loan_application where order_id = ?",
+                (String) fitting.get("orderId"))).isEqualTo(1);
+    }
+
+    @Test
     void actionsTheStateDoesNotAllowAreConflictsAndChangeNothing() throws Exception {
         String approved = settled("67", "APPROVED");
         String rejected = settled("01", "REJECTED");
@@ -145,6 +166,18 @@ class BadInputIT {
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + platform.authorization.token(MERCHANT))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** HTTP/1.1 with a body of unknown length: the client sends it chunked, with no Content-Length. */
+    private HttpResponse<String> callInChunks(String path, String body) throws Exception {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.originationUrl() + path))
+                .version(HttpClient.Version.HTTP_1_1)
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + platform.authorization.token(MERCHANT))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
