@@ -46,9 +46,11 @@ class TokenSecurity {
         return http.build();
     }
 
+    /** Names the signing key in the token's header, and the merchant in its claims when it acts for one. */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> merchantClaim() {
+    OAuth2TokenCustomizer<JwtEncodingContext> tokenCustomizer(SigningKeys.Keys signingKeys) {
         return context -> {
+            context.getJwsHeader().keyId(signingKeys.activeId());
             boolean actsForAMerchant = context.getAuthorizedScopes().stream().anyMatch(MERCHANT_SCOPES::contains);
             if (actsForAMerchant) {
                 context.getClaims().claim(MERCHANT_CLAIM, context.getRegisteredClient().getClientId());
