@@ -1,20 +1,31 @@
 package dev.loanflow.notification.channel;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-/** POSTs signed webhooks to merchants: no redirects followed, a time-out, and only to addresses the policy allows. */
-public final class WebhookSender {
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
 
-    private final HttpClient http;
-    private final Duration timeout;
+/**
+ * POSTs signed webhooks to merchants: no redirects followed, a time-out, and only to addresses the policy allows. The
+ * connection is made to the addresses the policy resolved and checked, never to a second resolution of the name.
+ */
+public final class WebhookSender implements AutoCloseable {
+
+    private final CloseableHttpClient http;
     private final CallbackAddressPolicy policy;
     private final Map<String, String> secretsByMerchant;
     private final String defaultSecret;
@@ -22,8 +33,18 @@ public final class WebhookSender {
 
     public WebhookSender(Duration timeout, CallbackAddressPolicy policy, Map<String, String> secretsByMerchant,
                          String defaultSecret, Clock clock) {
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
-        this.timeout = timeout;
+        Timeout limit = Timeout.of(timeout);
+        this.http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(new CheckedResolver(policy))
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(limit).setSocketTimeout(limit).build())
+                        .setMaxConnTotal(64).setMaxConnPerRoute(8)
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(limit).setRedirectsEnabled(false).build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .build();
         this.policy = policy;
         this.secretsByMerchant = secretsByMerchant == null ? Map.of() : Map.copyOf(secretsByMerchant);
         this.defaultSecret = defaultSecret;
@@ -37,20 +58,36 @@ public final class WebhookSender {
         }
         long timestamp = clock.instant().getEpochSecond();
         String secret = secretsByMerchant.getOrDefault(merchantId, defaultSecret);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("webhook-id", webhookId)
-                .header("webhook-timestamp", String.valueOf(timestamp))
-                .header("webhook-signature", WebhookSignature.sign(secret, webhookId, timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
+        HttpPost request = new HttpPost(url);
+        request.setHeader("webhook-id", webhookId);
+        request.setHeader("webhook-timestamp", String.valueOf(timestamp));
+        request.setHeader("webhook-signature", WebhookSignature.sign(secret, webhookId, timestamp, body));
+        request.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
         try {
-            return SendResult.ofHttpStatus(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
+            return SendResult.ofHttpStatus(http.execute(request, response -> response.getCode()));
+        } catch (CallbackAddressPolicy.RefusedAddress addressRefused) {
+            return SendResult.failed("refused: " + addressRefused.getMessage());
         } catch (IOException e) {
             return SendResult.retry(e.getClass().getSimpleName() + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return SendResult.retry("interrupted");
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        http.close();
+    }
+
+    /** Every connection's addresses come from the policy, checked as they are resolved. */
+    private record CheckedResolver(CallbackAddressPolicy policy) implements DnsResolver {
+
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            return policy.resolve(host);
+        }
+
+        @Override
+        public String resolveCanonicalHostname(String host) throws UnknownHostException {
+            return resolve(host)[0].getCanonicalHostName();
         }
     }
 }
