@@ -1,11 +1,7 @@
 package dev.loanflow.origination.application;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,6 +39,7 @@ public class SubmitApplication {
     private final Applications applications;
     private final SubmissionRules rules;
     private final PersonalDataSealer sealer;
+    private final RequestFingerprints fingerprints;
     private final LifecycleMessages messages;
     private final ProcessedEvents processed;
     private final Outbox outbox;
@@ -55,6 +52,7 @@ public class SubmitApplication {
         this.applications = applications;
         this.rules = rules;
         this.sealer = sealer;
+        this.fingerprints = new RequestFingerprints(sealer);
         this.messages = messages;
         this.processed = processed;
         this.outbox = outbox;
@@ -119,13 +117,12 @@ public class SubmitApplication {
     }
 
     private Result storeOrFindExisting(ApplicationSubmitted submission, String idempotencyKey) {
-        String hash = requestHash(submission);
         Optional<ApplicationRow> existing = existing(submission.getMetadata().getMerchantId(), submission.getOrderId(),
                 idempotencyKey);
         if (existing.isPresent()) {
-            return sameOrConflict(existing.get(), hash);
+            return sameOrConflict(existing.get(), submission);
         }
-        ApplicationRow application = newApplication(submission, hash);
+        ApplicationRow application = newApplication(submission, fingerprints.of(submission));
         store(application, idempotencyKey, submission.getMetadata().getEventId());
         return new Accepted(application, true);
     }
@@ -171,19 +168,7 @@ public class SubmitApplication {
         return byKey.isPresent() ? byKey : applications.findByOrder(merchantId, orderId);
     }
 
-    private static Result sameOrConflict(ApplicationRow existing, String hash) {
-        return existing.requestHash().equals(hash) ? new Accepted(existing, false) : new Conflict(existing);
-    }
-
-    /** What makes two submissions the same request; personal data stays out of it (an unkeyed hash of it could be reversed). */
-    private static String requestHash(ApplicationSubmitted submission) {
-        String canonical = String.join("|", submission.getOrderId(), submission.getBankCode(),
-                String.valueOf(submission.getTerm()), String.valueOf(submission.getTimeToLive().toEpochMilli()),
-                submission.getCallbackUrl(), submission.getCart().toString());
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private Result sameOrConflict(ApplicationRow existing, ApplicationSubmitted submission) {
+        return fingerprints.matches(existing.requestHash(), submission) ? new Accepted(existing, false) : new Conflict(existing);
     }
 }

@@ -25,7 +25,7 @@ import dev.loanflow.schemas.EventSerde;
 import dev.loanflow.schemas.Topic;
 
 /** An upstream system publishing ApplicationSubmitted on the input topic. */
-final class SubmissionProducer {
+public final class SubmissionProducer {
 
     private SubmissionProducer() {
     }
@@ -36,20 +36,7 @@ final class SubmissionProducer {
 
     /** With a W3C traceparent header, as a traced upstream system sends it. */
     static void send(String applicationId, String nationalId, String traceParent) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        String eventId = UUID.randomUUID().toString();
-        ApplicationSubmitted submission = ApplicationSubmitted.newBuilder()
-                .setMetadata(new EventMetadata(eventId, applicationId, "merchant-topic", now, eventId, null))
-                .setOrderId("ORDER-" + applicationId).setOrderDate(now).setBankCode("AKTIFBANK").setTerm(6)
-                .setTimeToLive(now.plus(1, ChronoUnit.HOURS)).setCallbackUrl("https://shop.example.com/hook")
-                .setCustomer(Customer.newBuilder().setNationalIdentityNumber(nationalId).setGsmNumber("5551234567")
-                        .setEmail(null).setFullName("Mehmet Kaya").setLanguage(Language.TR).build())
-                .setCart(new Cart(new CartPrice(new BigDecimal("1000.00"), new BigDecimal("0.00"), new BigDecimal("1000.00")),
-                        List.of(CartItem.newBuilder().setProductName("Kulaklık").setCategoryCode("ELECTRONICS").setQuantity(1)
-                                .setPrice(new BigDecimal("1000.00")).setTotalPriceWithoutDiscounts(new BigDecimal("1000.00"))
-                                .setTotalPrice(new BigDecimal("1000.00")).setSellerExternalId(null).setCommissionRate(null)
-                                .setCommissionAmount(null).setWithholdingTax(null).setMarketplaceCost(null).build())))
-                .build();
+        ApplicationSubmitted submission = submission(applicationId, nationalId);
         Map<String, Object> config = new HashMap<>(EventSerde.producerProperties(
                 SharedInfrastructure.schemaRegistry().registryApiUrl()));
         config.put("bootstrap.servers", SharedInfrastructure.kafka().bootstrapServers());
@@ -62,5 +49,23 @@ final class SubmissionProducer {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A valid submission of one 1,000 TL item, as an upstream system publishes it. */
+    public static ApplicationSubmitted submission(String applicationId, String nationalId) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String eventId = UUID.randomUUID().toString();
+        return ApplicationSubmitted.newBuilder()
+                .setMetadata(new EventMetadata(eventId, applicationId, "merchant-topic", now, eventId, null))
+                .setOrderId("ORDER-" + applicationId).setOrderDate(now).setBankCode("AKTIFBANK").setTerm(6)
+                .setTimeToLive(now.plus(1, ChronoUnit.HOURS)).setCallbackUrl("https://shop.example.com/hook")
+                .setCustomer(Customer.newBuilder().setNationalIdentityNumber(nationalId).setGsmNumber("5551234567")
+                        .setEmail(null).setFullName("Mehmet Kaya").setLanguage(Language.TR).build())
+                .setCart(new Cart(new CartPrice(new BigDecimal("1000.00"), new BigDecimal("0.00"), new BigDecimal("1000.00")),
+                        List.of(CartItem.newBuilder().setProductName("Kulaklık").setCategoryCode("ELECTRONICS").setQuantity(1)
+                                .setPrice(new BigDecimal("1000.00")).setTotalPriceWithoutDiscounts(new BigDecimal("1000.00"))
+                                .setTotalPrice(new BigDecimal("1000.00")).setSellerExternalId(null).setCommissionRate(null)
+                                .setCommissionAmount(null).setWithholdingTax(null).setMarketplaceCost(null).build())))
+                .build();
     }
 }

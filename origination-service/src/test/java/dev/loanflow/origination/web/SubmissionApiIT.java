@@ -120,6 +120,19 @@ class SubmissionApiIT extends OriginationIntegrationTest {
     }
 
     @Test
+    void sameOrderIdForAnotherCustomerConflicts() {
+        Map<String, Object> body = Merchants.validApplication();
+        merchant.submit(body);
+        Fields.set(body, "customer.gsmNumber", "5559876543");
+
+        ResponseEntity<JsonNode> another = merchant.submit(body);
+
+        assertThat(another.getStatusCode().value()).isEqualTo(409);
+        assertThat(jdbc.queryForObject("select request_hash from loan_application where order_id = ?", String.class,
+                body.get("orderId"))).matches("[^:]+:[0-9a-f]{64}");
+    }
+
+    @Test
     void sameOrderIdWithADifferentCartConflicts() {
         Map<String, Object> body = Merchants.validApplication();
         merchant.submit(body);

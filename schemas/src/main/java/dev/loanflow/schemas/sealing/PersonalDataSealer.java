@@ -3,12 +3,15 @@ package dev.loanflow.schemas.sealing;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -18,6 +21,8 @@ import dev.loanflow.events.SealedValue;
 /**
  * Seals personal data (national id, phone, e-mail) for internal topics with AES-256-GCM. Every value names the key
  * that sealed it, so keys can rotate: new values use the active key, old ones still open with the key they name.
+ * It also makes keyed fingerprints (HMAC-SHA256 under a key derived from the same keys) for comparing personal data
+ * without storing it: an unkeyed hash of a national id can be reversed by trying every possible one.
  */
 public final class PersonalDataSealer {
 
@@ -62,6 +67,40 @@ public final class PersonalDataSealer {
         byte[] cipherText = new byte[buffer.remaining()];
         buffer.get(cipherText);
         return new String(run(Cipher.DECRYPT_MODE, key, iv, sealed.getKeyId(), cipherText), StandardCharsets.UTF_8);
+    }
+
+    /** A fingerprint of the text under the active key, naming that key: {@code <key id>:<64 hex digits>}. */
+    public String fingerprint(String text) {
+        return activeKeyId + ":" + mac(keys.get(activeKeyId), text);
+    }
+
+    /**
+     * Whether the text has this fingerprint, under the key the fingerprint names; false when that key is no longer
+     * configured, as nothing can then show the two are the same.
+     */
+    public boolean matches(String fingerprint, String text) {
+        int separator = fingerprint.lastIndexOf(':');
+        if (separator < 0) {
+            return false;
+        }
+        SecretKey key = keys.get(fingerprint.substring(0, separator));
+        return key != null && MessageDigest.isEqual(
+                fingerprint.substring(separator + 1).getBytes(StandardCharsets.US_ASCII),
+                mac(key, text).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** HMAC-SHA256 under a key derived from the sealing key, so one key is never used by two algorithms. */
+    private static String mac(SecretKey sealingKey, String text) {
+        try {
+            Mac derive = Mac.getInstance("HmacSHA256");
+            derive.init(new SecretKeySpec(sealingKey.getEncoded(), "HmacSHA256"));
+            byte[] fingerprintKey = derive.doFinal("loanflow personal-data fingerprint v1".getBytes(StandardCharsets.UTF_8));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(fingerprintKey, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("no fingerprint could be made", e);
+        }
     }
 
     private static byte[] run(int mode, SecretKey key, byte[] iv, String keyId, byte[] input) {

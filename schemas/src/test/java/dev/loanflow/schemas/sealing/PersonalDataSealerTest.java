@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -44,6 +47,38 @@ class PersonalDataSealerTest {
     }
 
     @Test
+    void aFingerprintMatchesItsTextOnlyAndNamesItsKey() {
+        PersonalDataSealer sealer = PersonalDataSealer.withBase64Keys("2026", Map.of("2026", KEY_2026));
+
+        String fingerprint = sealer.fingerprint("10000000146|5551234567");
+
+        assertThat(fingerprint).matches("2026:[0-9a-f]{64}").isEqualTo(sealer.fingerprint("10000000146|5551234567"));
+        assertThat(sealer.matches(fingerprint, "10000000146|5551234567")).isTrue();
+        assertThat(sealer.matches(fingerprint, "10000000146|5551234568")).isFalse();
+    }
+
+    @Test
+    void aFingerprintIsKeyedSoItCannotBeRecomputedWithoutTheKey() {
+        PersonalDataSealer one = PersonalDataSealer.withBase64Keys("k", Map.of("k", KEY_2025));
+        PersonalDataSealer other = PersonalDataSealer.withBase64Keys("k", Map.of("k", KEY_2026));
+
+        assertThat(one.fingerprint("10000000146")).isNotEqualTo(other.fingerprint("10000000146"));
+        assertThat(one.fingerprint("10000000146")).doesNotContain(HexFormat.of().formatHex(sha256("10000000146")));
+    }
+
+    @Test
+    void fingerprintsMadeWithARetiredKeyStillMatchAfterRotationButNotOnceTheKeyIsGone() {
+        String old = PersonalDataSealer.withBase64Keys("2025", Map.of("2025", KEY_2025)).fingerprint("5551234567");
+        PersonalDataSealer rotated = PersonalDataSealer.withBase64Keys("2026", Map.of("2025", KEY_2025, "2026", KEY_2026));
+        PersonalDataSealer retired = PersonalDataSealer.withBase64Keys("2026", Map.of("2026", KEY_2026));
+
+        assertThat(rotated.matches(old, "5551234567")).isTrue();
+        assertThat(rotated.fingerprint("5551234567")).startsWith("2026:");
+        assertThat(retired.matches(old, "5551234567")).isFalse();
+        assertThat(retired.matches("no key named", "5551234567")).isFalse();
+    }
+
+    @Test
     void tamperedCiphertextIsRefused() {
         PersonalDataSealer sealer = PersonalDataSealer.withBase64Keys("2026", Map.of("2026", KEY_2026));
         SealedValue sealed = sealer.seal("10000000146");
@@ -52,5 +87,13 @@ class PersonalDataSealerTest {
 
         assertThatThrownBy(() -> sealer.open(new SealedValue("2026", ByteBuffer.wrap(bytes))))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
