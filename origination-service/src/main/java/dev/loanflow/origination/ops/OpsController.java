@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 
-import dev.loanflow.events.ApplicationStatus;
 import dev.loanflow.origination.persistence.Applications;
 
 /**
@@ -60,15 +59,16 @@ class OpsController {
     @GetMapping("/summary")
     Summary summary() {
         Map<String, Long> byStatus = new LinkedHashMap<>();
-        for (ApplicationStatus status : ApplicationStatus.values()) {
-            byStatus.put(status.name(), 0L);
-        }
-        jdbc.sql("select status, count(*) from loan_application group by status")
-                .query((rs, n) -> byStatus.put(rs.getString(1), rs.getLong(2))).list();
+        applications.countByStatus().forEach((status, count) -> byStatus.put(status.name(), count));
         long perMinute = jdbc.sql("select count(*) from application_transition where occurred_at > now() - interval '1 minute'")
                 .query(Long.class).single();
-        List<Recent> recent = jdbc.sql("select application_id, merchant_id, order_id, status, loan_amount, updated_at "
-                        + "from loan_application order by updated_at desc limit 15")
+        // the applications of the latest transitions, found from the newest end of the transitions' key rather than by
+        // sorting every application by when it last changed
+        List<Recent> recent = jdbc.sql("select a.application_id, a.merchant_id, a.order_id, a.status, a.loan_amount, "
+                        + "a.updated_at from loan_application a join (select application_id, max(id) as latest from "
+                        + "(select application_id, id from application_transition order by id desc limit 200) newest "
+                        + "group by application_id order by latest desc limit 15) changed using (application_id) "
+                        + "order by changed.latest desc")
                 .query((rs, n) -> new Recent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getBigDecimal(5), rs.getTimestamp(6).toInstant()))
                 .list();

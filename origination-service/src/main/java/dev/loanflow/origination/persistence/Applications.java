@@ -7,7 +7,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -125,6 +127,18 @@ public class Applications {
                 .query((rs, n) -> new Transition(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getTimestamp(6).toInstant()))
                 .list();
+    }
+
+    /**
+     * Applications in each state, every state present (zero when none), from the counts kept as states change
+     * (a trigger on loan_application), not by counting the table.
+     */
+    public Map<ApplicationStatus, Long> countByStatus() {
+        Map<ApplicationStatus, Long> counts = new EnumMap<>(ApplicationStatus.class);
+        Arrays.stream(ApplicationStatus.values()).forEach(status -> counts.put(status, 0L));
+        jdbc.sql("select status, sum(n) from application_status_count group by status")
+                .query((rs, n) -> counts.put(ApplicationStatus.valueOf(rs.getString(1)), rs.getLong(2))).list();
+        return counts;
     }
 
     /** Waiting applications past their time to live. */
