@@ -100,7 +100,8 @@ class ComposeFileTest {
     void noSecretHasADefault() throws IOException {
         String compose = Files.readString(ROOT.resolve("docker-compose.yml"));
 
-        for (String secret : List.of("PERSONAL_DATA_KEY", "WEBHOOK_DEFAULT_SECRET", "DEMO_SHOP_SECRET", "OPS_CLIENT_SECRET")) {
+        for (String secret : List.of("PERSONAL_DATA_KEY", "WEBHOOK_DEFAULT_SECRET", "DEMO_SHOP_SECRET", "OPS_CLIENT_SECRET",
+                "AUTH_SIGNING_KEY")) {
             assertThat(compose).contains("${" + secret + ":?").doesNotContain("${" + secret + ":-");
         }
     }

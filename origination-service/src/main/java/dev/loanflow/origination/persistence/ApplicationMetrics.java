@@ -30,6 +30,7 @@ class ApplicationMetrics {
 
     @Scheduled(fixedDelayString = "${loanflow.origination.metrics-interval:5s}")
     void count() {
+        applications.foldStatusChanges();
         counts.putAll(applications.countByStatus());
     }
 }

@@ -130,15 +130,31 @@ public class Applications {
     }
 
     /**
-     * Applications in each state, every state present (zero when none), from the counts kept as states change
-     * (a trigger on loan_application), not by counting the table.
+     * Applications in each state, every state present (zero when none): the totals plus the changes not folded into
+     * them yet (see {@link #foldStatusChanges}), never by counting the table.
      */
     public Map<ApplicationStatus, Long> countByStatus() {
         Map<ApplicationStatus, Long> counts = new EnumMap<>(ApplicationStatus.class);
         Arrays.stream(ApplicationStatus.values()).forEach(status -> counts.put(status, 0L));
-        jdbc.sql("select status, sum(n) from application_status_count group by status")
+        jdbc.sql("select status, sum(n) from (select status, n from application_status_total "
+                        + "union all select to_status, count(*) from application_status_change where to_status is not null group by to_status "
+                        + "union all select from_status, -count(*) from application_status_change where from_status is not null "
+                        + "group by from_status) counted group by status")
                 .query((rs, n) -> counts.put(ApplicationStatus.valueOf(rs.getString(1)), rs.getLong(2))).list();
         return counts;
+    }
+
+    /**
+     * Adds the state changes a trigger recorded to the totals and deletes them, in one statement: a change is either
+     * still recorded or in the totals, never both, whichever instance folds it.
+     */
+    public void foldStatusChanges() {
+        jdbc.sql("with folded as (delete from application_status_change returning from_status, to_status), "
+                        + "moves as (select to_status as status, count(*) as n from folded where to_status is not null group by to_status "
+                        + "union all select from_status, -count(*) from folded where from_status is not null group by from_status) "
+                        + "insert into application_status_total (status, n) select status, sum(n) from moves group by status "
+                        + "on conflict (status) do update set n = application_status_total.n + excluded.n")
+                .update();
     }
 
     /** Waiting applications past their time to live. */
