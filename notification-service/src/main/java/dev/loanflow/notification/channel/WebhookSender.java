@@ -40,7 +40,7 @@ public final class WebhookSender implements AutoCloseable {
                         .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(limit).setSocketTimeout(limit).build())
                         .setMaxConnTotal(64).setMaxConnPerRoute(8)
                         .build())
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(limit).setRedirectsEnabled(false).build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(limit).build())
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
                 .disableCookieManagement()

@@ -136,10 +136,8 @@ public class Applications {
     public Map<ApplicationStatus, Long> countByStatus() {
         Map<ApplicationStatus, Long> counts = new EnumMap<>(ApplicationStatus.class);
         Arrays.stream(ApplicationStatus.values()).forEach(status -> counts.put(status, 0L));
-        jdbc.sql("select status, sum(n) from (select status, n from application_status_total "
-                        + "union all select to_status, count(*) from application_status_change where to_status is not null group by to_status "
-                        + "union all select from_status, -count(*) from application_status_change where from_status is not null "
-                        + "group by from_status) counted group by status")
+        jdbc.sql("select status, sum(n) from (select status, n from application_status_total union all "
+                        + moves("application_status_change") + ") counted group by status")
                 .query((rs, n) -> counts.put(ApplicationStatus.valueOf(rs.getString(1)), rs.getLong(2))).list();
         return counts;
     }
@@ -150,11 +148,15 @@ public class Applications {
      */
     public void foldStatusChanges() {
         jdbc.sql("with folded as (delete from application_status_change returning from_status, to_status), "
-                        + "moves as (select to_status as status, count(*) as n from folded where to_status is not null group by to_status "
-                        + "union all select from_status, -count(*) from folded where from_status is not null group by from_status) "
-                        + "insert into application_status_total (status, n) select status, sum(n) from moves group by status "
+                        + "moves as (" + moves("folded") + ") insert into application_status_total (status, n) select status, sum(n) from moves group by status "
                         + "on conflict (status) do update set n = application_status_total.n + excluded.n")
                 .update();
+    }
+
+    /** What recorded state changes do to each state's count: one in for the state entered, one out for the state left. */
+    private static String moves(String changes) {
+        return "select to_status as status, count(*) as n from " + changes + " where to_status is not null group by to_status "
+                + "union all select from_status, -count(*) from " + changes + " where from_status is not null group by from_status";
     }
 
     /** Waiting applications past their time to live. */

@@ -31,6 +31,7 @@ public final class PersonalDataSealer {
 
     private final String activeKeyId;
     private final Map<String, SecretKey> keys;
+    private final Map<String, SecretKey> fingerprintKeys;
     private final SecureRandom random = new SecureRandom();
 
     private PersonalDataSealer(String activeKeyId, Map<String, SecretKey> keys) {
@@ -39,6 +40,8 @@ public final class PersonalDataSealer {
         }
         this.activeKeyId = activeKeyId;
         this.keys = Map.copyOf(keys);
+        this.fingerprintKeys = keys.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
+                entry -> fingerprintKey(entry.getValue())));
     }
 
     /** Keys are base64 encodings of 32 random bytes, by key id. */
@@ -71,7 +74,7 @@ public final class PersonalDataSealer {
 
     /** A fingerprint of the text under the active key, naming that key: {@code <key id>:<64 hex digits>}. */
     public String fingerprint(String text) {
-        return activeKeyId + ":" + mac(keys.get(activeKeyId), text);
+        return activeKeyId + ":" + mac(fingerprintKeys.get(activeKeyId), text);
     }
 
     /**
@@ -83,21 +86,27 @@ public final class PersonalDataSealer {
         if (separator < 0) {
             return false;
         }
-        SecretKey key = keys.get(fingerprint.substring(0, separator));
+        SecretKey key = fingerprintKeys.get(fingerprint.substring(0, separator));
         return key != null && MessageDigest.isEqual(
                 fingerprint.substring(separator + 1).getBytes(StandardCharsets.US_ASCII),
                 mac(key, text).getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** HMAC-SHA256 under a key derived from the sealing key, so one key is never used by two algorithms. */
-    private static String mac(SecretKey sealingKey, String text) {
+    /** Derived from the sealing key, so one key is never used by two algorithms. */
+    private static SecretKey fingerprintKey(SecretKey sealingKey) {
+        return new SecretKeySpec(hmac(sealingKey, "loanflow personal-data fingerprint v1".getBytes(StandardCharsets.UTF_8)),
+                "HmacSHA256");
+    }
+
+    private static String mac(SecretKey fingerprintKey, String text) {
+        return HexFormat.of().formatHex(hmac(fingerprintKey, text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static byte[] hmac(SecretKey key, byte[] input) {
         try {
-            Mac derive = Mac.getInstance("HmacSHA256");
-            derive.init(new SecretKeySpec(sealingKey.getEncoded(), "HmacSHA256"));
-            byte[] fingerprintKey = derive.doFinal("loanflow personal-data fingerprint v1".getBytes(StandardCharsets.UTF_8));
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(fingerprintKey, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(input);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("no fingerprint could be made", e);
         }
