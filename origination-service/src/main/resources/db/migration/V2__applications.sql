@@ -54,11 +54,3 @@ create table refund (
 );
 create index refund_by_application on refund (application_id, requested_at);
 
-create table outbox (
-    id             bigserial    primary key,
-    application_id varchar(64)  not null,
-    topic          varchar(200) not null,
-    event_type     varchar(200) not null,
-    payload        bytea        not null,
-    created_at     timestamptz  not null default now()
-);

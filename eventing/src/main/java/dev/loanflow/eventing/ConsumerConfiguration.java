@@ -1,5 +1,7 @@
 package dev.loanflow.eventing;
 
+import java.time.Clock;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -17,13 +19,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ConsumerConfiguration {
 
     @Bean
-    ProcessedEvents processedEvents(JdbcClient jdbc) {
-        return new ProcessedEvents(jdbc);
+    ConsumedEvents consumedEvents(JdbcClient jdbc, TransactionTemplate transaction) {
+        return new ConsumedEvents(jdbc, transaction);
     }
 
     @Bean
-    ConsumedEvents consumedEvents(ProcessedEvents processed, TransactionTemplate transaction) {
-        return new ConsumedEvents(processed, transaction);
+    EventMetadataFactory eventMetadataFactory(ObjectProvider<Clock> clock) {
+        return new EventMetadataFactory(clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

@@ -3,6 +3,9 @@ package dev.loanflow.eventing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -12,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -49,9 +53,8 @@ class OutboxRelayIT {
                 SharedInfrastructure.postgres().jdbcUrl() + "&currentSchema=outbox_test", PostgresServer.USER, PostgresServer.PASSWORD);
         jdbc = JdbcClient.create(dataSource);
         jdbc.sql("create schema if not exists outbox_test").update();
-        jdbc.sql("create table if not exists outbox_test.outbox (id bigserial primary key, application_id varchar(64) not null, "
-                + "topic varchar(200) not null, event_type varchar(200) not null, payload bytea not null, "
-                + "created_at timestamptz not null default now(), trace_parent varchar(64))").update();
+        jdbc.sql("drop table if exists outbox_test.outbox").update();
+        jdbc.sql(shippedMigration("db/eventing/outbox/V1_1__outbox.sql")).update();
         transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         SharedInfrastructure.kafka().createTopics(List.of(Topic.BANK_OUTCOMES.newTopic((short) 1)));
     }
@@ -257,4 +260,13 @@ class OutboxRelayIT {
         return found;
     }
 
+
+    /** The table as this module ships it to every service, not a copy of it. */
+    private static String shippedMigration(String resource) {
+        try (var in = OutboxRelayIT.class.getClassLoader().getResourceAsStream(resource)) {
+            return new String(Objects.requireNonNull(in, resource).readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.loanflow.infra.testdata.TestData;
+import dev.loanflow.schemas.WaitingStatuses;
 
 /**
  * Submits realistic applications to the running stack through the origination API and follows them to the end:
@@ -163,7 +164,7 @@ final class Demo {
         String status = lastStatus.get(id);
         Plan plan = plans.get(id);
         boolean refundPlanned = plan == Plan.REFUND_PART || plan == Plan.REFUND_ALL;
-        return status != null && !List.of("NEW", "PRE_APPROVED", "STARTED").contains(status)
+        return status != null && !WaitingStatuses.isWaiting(status)
                 && !(refundPlanned && "APPROVED".equals(status));
     }
 

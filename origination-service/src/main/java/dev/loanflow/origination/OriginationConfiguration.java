@@ -19,7 +19,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import dev.loanflow.eventing.DeadLetters;
 import dev.loanflow.eventing.EventingConfiguration;
 import dev.loanflow.eventing.PersonalDataConfiguration;
-import dev.loanflow.origination.domain.SubmissionRules;
+import dev.loanflow.origination.application.SubmissionRules;
 import dev.loanflow.origination.lifecycle.LifecycleEngine;
 
 @Configuration(proxyBeanMethods = false)

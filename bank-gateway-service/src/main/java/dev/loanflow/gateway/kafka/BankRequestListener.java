@@ -8,29 +8,31 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import dev.loanflow.eventing.ConcurrentKeys;
+import dev.loanflow.eventing.RecordDispatch;
 import dev.loanflow.events.BankApplicationRequested;
 import dev.loanflow.events.PreApprovalRequested;
 import dev.loanflow.events.RefundRequested;
-import dev.loanflow.gateway.application.BankApplicationSubmission;
-import dev.loanflow.gateway.application.PreApprovalProcessing;
-import dev.loanflow.gateway.application.RefundProcessing;
+import dev.loanflow.gateway.application.SubmittingBankApplication;
+import dev.loanflow.gateway.application.AssessingPreApproval;
+import dev.loanflow.gateway.application.RefundingAtBank;
 import dev.loanflow.gateway.bank.BankInteractions;
+import dev.loanflow.schemas.Topic;
 
 /** Origination's requests to the bank, one application's requests in order (key = application id). */
 @Component
 class BankRequestListener {
 
-    private final PreApprovalProcessing preApprovals;
-    private final BankApplicationSubmission submissions;
-    private final RefundProcessing refunds;
+    private final RecordDispatch requests;
     private final BankInteractions interactions;
     private final ConcurrentKeys keys;
 
-    BankRequestListener(PreApprovalProcessing preApprovals, BankApplicationSubmission submissions,
-                        RefundProcessing refunds, BankInteractions interactions, ConcurrentKeys bankRequestKeys) {
-        this.preApprovals = preApprovals;
-        this.submissions = submissions;
-        this.refunds = refunds;
+    BankRequestListener(AssessingPreApproval preApprovals, SubmittingBankApplication submissions,
+                        RefundingAtBank refunds, BankInteractions interactions, ConcurrentKeys bankRequestKeys) {
+        this.requests = RecordDispatch.of(Topic.BANK_REQUESTS)
+                .on(PreApprovalRequested.class, preApprovals::handle)
+                .on(BankApplicationRequested.class, submissions::handle)
+                .on(RefundRequested.class, refunds::handle)
+                .build();
         this.interactions = interactions;
         this.keys = bankRequestKeys;
     }
@@ -42,26 +44,6 @@ class BankRequestListener {
             concurrency = "${loanflow.kafka.listener-concurrency:#{T(dev.loanflow.schemas.Topic).BANK_REQUESTS.partitions()}}",
             batch = "true")
     void on(List<ConsumerRecord<String, SpecificRecord>> records) {
-        keys.handle(records, record -> interactions.recordTogether(() -> handle(record.value())));
-    }
-
-    private void handle(SpecificRecord request) {
-        if (request instanceof PreApprovalRequested preApproval) {
-            preApprovals.handle(preApproval);
-        } else if (request instanceof BankApplicationRequested application) {
-            submissions.handle(application);
-        } else if (request instanceof RefundRequested refund) {
-            refunds.handle(refund);
-        } else {
-            throw new UnexpectedEventType(request.getClass().getName());
-        }
-    }
-
-    /** A record type this topic does not carry; it goes to the dead-letter topic. */
-    static final class UnexpectedEventType extends RuntimeException {
-
-        UnexpectedEventType(String type) {
-            super("unexpected event type on the bank requests topic: " + type);
-        }
+        keys.handle(records, record -> interactions.recordTogether(() -> requests.dispatch(record.value())));
     }
 }

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.loanflow.gateway.application.BankCallbacks;
+import dev.loanflow.gateway.application.ReceivingBankCallbacks;
 
 /**
  * Where the bank posts an application's result. The body is not trusted: only its reference is read, and the
@@ -16,9 +16,9 @@ import dev.loanflow.gateway.application.BankCallbacks;
 @RestController
 class BankCallbackController {
 
-    private final BankCallbacks callbacks;
+    private final ReceivingBankCallbacks callbacks;
 
-    BankCallbackController(BankCallbacks callbacks) {
+    BankCallbackController(ReceivingBankCallbacks callbacks) {
         this.callbacks = callbacks;
     }
 

@@ -16,16 +16,16 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
-import dev.loanflow.gateway.application.Quotes;
+import dev.loanflow.gateway.application.Quoting;
 
 /** Installment options for a cart across the banks, for checkout front ends. */
 @RestController
 @Validated
 class QuoteController {
 
-    private final Quotes quotes;
+    private final Quoting quotes;
 
-    QuoteController(Quotes quotes) {
+    QuoteController(Quoting quotes) {
         this.quotes = quotes;
     }
 
@@ -34,12 +34,12 @@ class QuoteController {
     }
 
     @GetMapping("/banks")
-    List<Quotes.BankSummary> banks() {
+    List<Quoting.BankSummary> banks() {
         return quotes.banks();
     }
 
     @PostMapping("/quotes")
-    List<Quotes.BankQuote> quote(@Valid @RequestBody QuoteRequest request) {
+    List<Quoting.BankQuote> quote(@Valid @RequestBody QuoteRequest request) {
         return quotes.quote(request.amount(), request.maxTerm() == null ? 12 : request.maxTerm());
     }
 }

@@ -9,16 +9,16 @@ import org.springframework.stereotype.Component;
 
 import dev.loanflow.eventing.PollTransactions;
 import dev.loanflow.events.ApplicationStatusChanged;
-import dev.loanflow.notification.delivery.DeliveryPlanner;
+import dev.loanflow.notification.delivery.PlanningDeliveries;
 
 /** Every accepted lifecycle transition, from origination: a poll's deliveries planned in one transaction. */
 @Component
 class LifecycleListener {
 
-    private final DeliveryPlanner planner;
+    private final PlanningDeliveries planner;
     private final PollTransactions polls;
 
-    LifecycleListener(DeliveryPlanner planner, PollTransactions polls) {
+    LifecycleListener(PlanningDeliveries planner, PollTransactions polls) {
         this.planner = planner;
         this.polls = polls;
     }

@@ -8,10 +8,12 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import dev.loanflow.eventing.PollTransactions;
+import dev.loanflow.eventing.RecordDispatch;
 import dev.loanflow.events.ApplicationSubmitted;
-import dev.loanflow.events.EventMetadata;
-import dev.loanflow.origination.application.BankOutcomeHandling;
-import dev.loanflow.origination.application.SubmitApplication;
+import dev.loanflow.origination.application.HandlingBankOutcomes;
+import dev.loanflow.origination.application.SubmittingApplication;
+import dev.loanflow.origination.lifecycle.BankOutcomePolicy;
+import dev.loanflow.schemas.Topic;
 
 /**
  * Submissions from upstream systems, and the bank's outcomes from the gateway; one application's events in order,
@@ -20,34 +22,29 @@ import dev.loanflow.origination.application.SubmitApplication;
 @Component
 class OriginationListeners {
 
-    private final SubmitApplication submissions;
-    private final BankOutcomeHandling outcomes;
+    private final RecordDispatch submissions;
+    private final RecordDispatch outcomes;
     private final PollTransactions polls;
 
-    OriginationListeners(SubmitApplication submissions, BankOutcomeHandling outcomes, PollTransactions polls) {
-        this.submissions = submissions;
-        this.outcomes = outcomes;
+    OriginationListeners(SubmittingApplication submitting, HandlingBankOutcomes handling, PollTransactions polls) {
+        this.submissions = RecordDispatch.of(Topic.SUBMISSIONS)
+                .on(ApplicationSubmitted.class, submitting::submitFromTopic)
+                .build();
+        RecordDispatch.Builder outcomes = RecordDispatch.of(Topic.BANK_OUTCOMES);
+        BankOutcomePolicy.RULES.forEach(rule -> outcomes.onWithMetadata(rule.outcome(), handling::handle));
+        this.outcomes = outcomes.build();
         this.polls = polls;
     }
 
     @KafkaListener(topics = "#{T(dev.loanflow.schemas.Topic).SUBMISSIONS.topicName()}",
             concurrency = "${loanflow.kafka.listener-concurrency:3}", batch = "true")
     void onSubmissions(List<ConsumerRecord<String, SpecificRecord>> records) {
-        polls.eachInOneTransaction(records, record -> {
-            if (!(record.value() instanceof ApplicationSubmitted submission)) {
-                throw new IllegalArgumentException("unexpected record type " + record.value().getClass().getName());
-            }
-            submissions.submitFromTopic(submission);
-        });
+        polls.eachInOneTransaction(records, record -> submissions.dispatch(record.value()));
     }
 
     @KafkaListener(topics = "#{T(dev.loanflow.schemas.Topic).BANK_OUTCOMES.topicName()}",
             concurrency = "${loanflow.kafka.listener-concurrency:3}", batch = "true")
     void onBankOutcomes(List<ConsumerRecord<String, SpecificRecord>> records) {
-        polls.eachInOneTransaction(records, record -> {
-            SpecificRecord outcome = record.value();
-            EventMetadata metadata = (EventMetadata) outcome.get(outcome.getSchema().getField("metadata").pos());
-            outcomes.handle(outcome, metadata);
-        });
+        polls.eachInOneTransaction(records, record -> outcomes.dispatch(record.value()));
     }
 }

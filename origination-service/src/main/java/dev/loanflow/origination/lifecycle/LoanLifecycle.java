@@ -1,52 +1,51 @@
 package dev.loanflow.origination.lifecycle;
 
-import static dev.loanflow.events.ApplicationStatus.APPROVED;
-import static dev.loanflow.events.ApplicationStatus.CANCELLED;
-import static dev.loanflow.events.ApplicationStatus.FAILED;
-import static dev.loanflow.events.ApplicationStatus.NEW;
-import static dev.loanflow.events.ApplicationStatus.PRE_APPROVAL_DECLINED;
-import static dev.loanflow.events.ApplicationStatus.PRE_APPROVED;
-import static dev.loanflow.events.ApplicationStatus.REFUNDED;
-import static dev.loanflow.events.ApplicationStatus.REFUNDED_ANOMALY;
-import static dev.loanflow.events.ApplicationStatus.REFUNDED_PARTIAL;
-import static dev.loanflow.events.ApplicationStatus.REJECTED;
-import static dev.loanflow.events.ApplicationStatus.STARTED;
-import static dev.loanflow.events.ApplicationStatus.TIMEOUT;
+import static dev.loanflow.origination.domain.ApplicationState.APPROVED;
+import static dev.loanflow.origination.domain.ApplicationState.CANCELLED;
+import static dev.loanflow.origination.domain.ApplicationState.FAILED;
+import static dev.loanflow.origination.domain.ApplicationState.NEW;
+import static dev.loanflow.origination.domain.ApplicationState.PRE_APPROVAL_DECLINED;
+import static dev.loanflow.origination.domain.ApplicationState.PRE_APPROVED;
+import static dev.loanflow.origination.domain.ApplicationState.REFUNDED;
+import static dev.loanflow.origination.domain.ApplicationState.REFUNDED_ANOMALY;
+import static dev.loanflow.origination.domain.ApplicationState.REFUNDED_PARTIAL;
+import static dev.loanflow.origination.domain.ApplicationState.REJECTED;
+import static dev.loanflow.origination.domain.ApplicationState.STARTED;
+import static dev.loanflow.origination.domain.ApplicationState.TIMEOUT;
 
-import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.statemachine.StateContext;
 import org.springframework.statemachine.StateMachine;
 import org.springframework.statemachine.config.StateMachineBuilder;
 import org.springframework.statemachine.guard.Guard;
 
-import dev.loanflow.events.ApplicationStatus;
+import dev.loanflow.origination.domain.ApplicationState;
+import dev.loanflow.origination.domain.Money;
+import dev.loanflow.origination.domain.Refunding;
 
 /**
- * The one place that says which transitions of a loan application are legal. The guards carry the money rules:
- * a refund is requested only after approval and within what remains; a refund that leaves a remainder is partial,
- * one that empties the loan is full, and one above the loan amount is not a transition at all. No state is an end
- * state: terminal states simply have no outgoing transitions, so a machine can be reset and reused.
+ * The one place that says which transitions of a loan application are legal. The guards ask the money rules of
+ * {@link Refunding}: a refund is requested only after approval and within what remains; a refund that leaves a
+ * remainder is partial, one that empties the loan is full, and one above the loan amount is not a transition at all.
+ * No state is an end state: terminal states simply have no outgoing transitions, so a machine can be reset and reused.
  */
 public final class LoanLifecycle {
 
-    static final String LOAN_AMOUNT = "loanAmount";
-    static final String REFUNDED_TOTAL = "refundedTotal";
+    static final String REFUNDING = "refunding";
     static final String AMOUNT = "amount";
-
-    public static final Set<ApplicationStatus> WAITING = EnumSet.of(NEW, PRE_APPROVED, STARTED);
 
     private LoanLifecycle() {
     }
 
-    static StateMachine<ApplicationStatus, LifecycleEvent> build() {
+    static StateMachine<ApplicationState, LifecycleEvent> build() {
         try {
-            StateMachineBuilder.Builder<ApplicationStatus, LifecycleEvent> builder = StateMachineBuilder.builder();
+            StateMachineBuilder.Builder<ApplicationState, LifecycleEvent> builder = StateMachineBuilder.builder();
             builder.configureConfiguration().withConfiguration().autoStartup(false);
-            builder.configureStates().withStates().initial(NEW).states(EnumSet.allOf(ApplicationStatus.class));
+            builder.configureStates().withStates().initial(NEW).states(EnumSet.allOf(ApplicationState.class));
             builder.configureTransitions()
                     .withExternal().source(NEW).target(PRE_APPROVED).event(LifecycleEvent.PRE_APPROVED).and()
                     .withExternal().source(NEW).target(PRE_APPROVAL_DECLINED).event(LifecycleEvent.PRE_APPROVAL_DECLINED).and()
@@ -84,36 +83,39 @@ public final class LoanLifecycle {
                 .toList();
     }
 
-    private static Guard<ApplicationStatus, LifecycleEvent> withinRemaining() {
-        return context -> {
-            BigDecimal amount = amount(context);
-            return amount.signum() > 0 && amount.compareTo(remaining(context)) <= 0;
-        };
+    /**
+     * The states in which an application waits for the bank: those it can time out of. The sweep, the expiry query
+     * and its index are written for exactly these.
+     */
+    public static Set<ApplicationState> waiting() {
+        return transitions().stream().filter(transition -> transition.event() == LifecycleEvent.TIMED_OUT)
+                .map(TransitionDefinition::source)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(ApplicationState.class)));
     }
 
-    private static Guard<ApplicationStatus, LifecycleEvent> leavesRemainder() {
-        return context -> amount(context).signum() > 0 && amount(context).compareTo(remaining(context)) < 0;
+    private static Guard<ApplicationState, LifecycleEvent> withinRemaining() {
+        return context -> refunding(context).allowsRequest(amount(context));
     }
 
-    private static Guard<ApplicationStatus, LifecycleEvent> emptiesLoan() {
-        return context -> amount(context).compareTo(remaining(context)) == 0;
+    private static Guard<ApplicationState, LifecycleEvent> leavesRemainder() {
+        return context -> refunding(context).leavesRemainder(amount(context));
     }
 
-    private static BigDecimal remaining(StateContext<ApplicationStatus, LifecycleEvent> context) {
-        return variable(context, LOAN_AMOUNT).subtract(variable(context, REFUNDED_TOTAL));
+    private static Guard<ApplicationState, LifecycleEvent> emptiesLoan() {
+        return context -> refunding(context).emptiesLoan(amount(context));
     }
 
-    private static BigDecimal amount(StateContext<ApplicationStatus, LifecycleEvent> context) {
-        return variable(context, AMOUNT);
+    private static Refunding refunding(StateContext<ApplicationState, LifecycleEvent> context) {
+        return context.getExtendedState().get(REFUNDING, Refunding.class);
     }
 
-    private static BigDecimal variable(StateContext<ApplicationStatus, LifecycleEvent> context, String name) {
-        BigDecimal value = context.getExtendedState().get(name, BigDecimal.class);
-        return value == null ? BigDecimal.ZERO : value;
+    private static Money amount(StateContext<ApplicationState, LifecycleEvent> context) {
+        Money amount = context.getExtendedState().get(AMOUNT, Money.class);
+        return amount == null ? Money.ZERO : amount;
     }
 
     /** One configured transition; source equals target for internal and self transitions. */
-    public record TransitionDefinition(ApplicationStatus source, ApplicationStatus target, LifecycleEvent event,
+    public record TransitionDefinition(ApplicationState source, ApplicationState target, LifecycleEvent event,
                                        String guard) {
     }
 }

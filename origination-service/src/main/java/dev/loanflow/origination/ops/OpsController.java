@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 
-import dev.loanflow.origination.persistence.Applications;
+import dev.loanflow.origination.persistence.ApplicationQueries;
+import dev.loanflow.origination.persistence.ApplicationRepository;
 
 /**
  * What the ops dashboard ({@code /ops/index.html}) shows: counts by state, throughput, recent applications, pushed
@@ -35,7 +36,8 @@ import dev.loanflow.origination.persistence.Applications;
 class OpsController {
 
     private final JdbcClient jdbc;
-    private final Applications applications;
+    private final ApplicationRepository applications;
+    private final ApplicationQueries queries;
     private final Set<SseEmitter> watchers = new CopyOnWriteArraySet<>();
     private final ScheduledExecutorService pusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "ops-dashboard");
@@ -43,9 +45,10 @@ class OpsController {
         return thread;
     });
 
-    OpsController(JdbcClient jdbc, Applications applications) {
+    OpsController(JdbcClient jdbc, ApplicationRepository applications, ApplicationQueries queries) {
         this.jdbc = jdbc;
         this.applications = applications;
+        this.queries = queries;
         pusher.scheduleWithFixedDelay(this::push, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -59,7 +62,7 @@ class OpsController {
     @GetMapping("/summary")
     Summary summary() {
         Map<String, Long> byStatus = new LinkedHashMap<>();
-        applications.countByStatus().forEach((status, count) -> byStatus.put(status.name(), count));
+        queries.countByStatus().forEach((status, count) -> byStatus.put(status.name(), count));
         long perMinute = jdbc.sql("select count(*) from application_transition where occurred_at > now() - interval '1 minute'")
                 .query(Long.class).single();
         // the applications of the latest transitions, found from the newest end of the transitions' key rather than by
@@ -88,10 +91,10 @@ class OpsController {
     }
 
     @GetMapping("/applications/{applicationId}/timeline")
-    ResponseEntity<List<Applications.Transition>> timeline(@PathVariable String applicationId) {
+    ResponseEntity<List<ApplicationQueries.Transition>> timeline(@PathVariable String applicationId) {
         return applications.find(applicationId).isEmpty()
                 ? ResponseEntity.notFound().build()
-                : ResponseEntity.ok(applications.history(applicationId));
+                : ResponseEntity.ok(queries.history(applicationId));
     }
 
     private void push() {

@@ -10,18 +10,18 @@ import org.springframework.stereotype.Component;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import dev.loanflow.events.ApplicationStatus;
+import dev.loanflow.origination.domain.ApplicationState;
 
 /** Applications by state ({@code loanflow.applications{status=…}}), read every few seconds, not per scrape. */
 @Component
 class ApplicationMetrics {
 
-    private final Applications applications;
-    private final Map<ApplicationStatus, Long> counts = new ConcurrentHashMap<>();
+    private final ApplicationQueries applications;
+    private final Map<ApplicationState, Long> counts = new ConcurrentHashMap<>();
 
-    ApplicationMetrics(Applications applications, MeterRegistry meters) {
+    ApplicationMetrics(ApplicationQueries applications, MeterRegistry meters) {
         this.applications = applications;
-        Arrays.stream(ApplicationStatus.values()).forEach(status -> {
+        Arrays.stream(ApplicationState.values()).forEach(status -> {
             counts.put(status, 0L);
             Gauge.builder("loanflow.applications", counts, all -> all.getOrDefault(status, 0L))
                     .tag("status", status.name()).description("applications in each state").register(meters);

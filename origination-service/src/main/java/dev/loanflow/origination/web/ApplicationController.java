@@ -24,11 +24,15 @@ import jakarta.validation.constraints.Min;
 
 import dev.loanflow.events.ApplicationStatus;
 import dev.loanflow.events.SellerRefund;
-import dev.loanflow.origination.application.MerchantRequests;
-import dev.loanflow.origination.application.SubmitApplication;
-import dev.loanflow.origination.persistence.ApplicationRow;
-import dev.loanflow.origination.persistence.Applications;
+import dev.loanflow.origination.application.CancellingApplication;
+import dev.loanflow.origination.application.MerchantAnswer;
+import dev.loanflow.origination.application.RequestingRefund;
+import dev.loanflow.origination.application.SubmittingApplication;
+import dev.loanflow.origination.domain.Violation;
+import dev.loanflow.origination.persistence.ApplicationQueries;
+import dev.loanflow.origination.persistence.ApplicationRepository;
 import dev.loanflow.origination.persistence.Refunds;
+import dev.loanflow.origination.persistence.StoredApplication;
 import dev.loanflow.origination.web.ApplicationModels.*;
 import dev.loanflow.security.CurrentMerchant;
 
@@ -37,16 +41,20 @@ import dev.loanflow.security.CurrentMerchant;
 @RequestMapping("/applications")
 class ApplicationController {
 
-    private final SubmitApplication submissions;
-    private final MerchantRequests requests;
-    private final Applications applications;
+    private final SubmittingApplication submitting;
+    private final CancellingApplication cancelling;
+    private final RequestingRefund refunding;
+    private final ApplicationRepository applications;
+    private final ApplicationQueries queries;
     private final Refunds refunds;
 
-    ApplicationController(SubmitApplication submissions, MerchantRequests requests, Applications applications,
-                          Refunds refunds) {
-        this.submissions = submissions;
-        this.requests = requests;
+    ApplicationController(SubmittingApplication submitting, CancellingApplication cancelling, RequestingRefund refunding,
+                          ApplicationRepository applications, ApplicationQueries queries, Refunds refunds) {
+        this.submitting = submitting;
+        this.cancelling = cancelling;
+        this.refunding = refunding;
         this.applications = applications;
+        this.queries = queries;
         this.refunds = refunds;
     }
 
@@ -57,15 +65,15 @@ class ApplicationController {
     ResponseEntity<?> submit(@CurrentMerchant String merchantId,
                              @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
                              @Valid @RequestBody SubmitRequest request) {
-        SubmitApplication.Result result = submissions.submit(Translation.toEvent(merchantId, request), idempotencyKey);
-        if (result instanceof SubmitApplication.Rejected rejected) {
+        SubmittingApplication.Result result = submitting.submit(ApiTranslation.toEvent(merchantId, request), idempotencyKey);
+        if (result instanceof SubmittingApplication.Rejected rejected) {
             return Problems.invalid(rejected.violations());
         }
-        if (result instanceof SubmitApplication.Conflict) {
+        if (result instanceof SubmittingApplication.Conflict) {
             return Problems.of(HttpStatus.CONFLICT, "Conflicting submission",
                     "this order id or idempotency key was already used with a different application");
         }
-        SubmitApplication.Accepted accepted = (SubmitApplication.Accepted) result;
+        SubmittingApplication.Accepted accepted = (SubmittingApplication.Accepted) result;
         ApplicationView view = view(accepted.application());
         return accepted.created()
                 ? ResponseEntity.created(URI.create("/applications/" + view.applicationId())).body(view)
@@ -83,8 +91,8 @@ class ApplicationController {
     @Operation(summary = "Cancel an application that has not reached the bank yet")
     @PostMapping("/{applicationId}/cancel")
     ResponseEntity<?> cancel(@CurrentMerchant String merchantId, @PathVariable String applicationId) {
-        MerchantRequests.Answer answer = requests.cancel(merchantId, applicationId);
-        return answer instanceof MerchantRequests.Done
+        MerchantAnswer answer = cancelling.cancel(merchantId, applicationId);
+        return answer instanceof MerchantAnswer.Done
                 ? ResponseEntity.ok(view(applications.find(applicationId).orElseThrow()))
                 : refused(answer, applicationId);
     }
@@ -94,15 +102,15 @@ class ApplicationController {
     ResponseEntity<?> refund(@CurrentMerchant String merchantId, @PathVariable String applicationId,
                              @Valid @RequestBody RefundRequest request) {
         if (request.amount().signum() <= 0) {
-            return Problems.invalid(List.of(new dev.loanflow.origination.domain.Violation("amount", "must be positive")));
+            return Problems.invalid(List.of(new Violation("amount", "must be positive")));
         }
         List<SellerRefund> sellers = request.sellers() == null ? List.of() : request.sellers().stream()
-                .map(seller -> new SellerRefund(Translation.money(seller.trxAmount()),
-                        Translation.money(seller.refundedCommissionAmount()), seller.sellerExternalId(),
-                        Translation.money(seller.withholdingTax())))
+                .map(seller -> new SellerRefund(ApiTranslation.money(seller.trxAmount()),
+                        ApiTranslation.money(seller.refundedCommissionAmount()), seller.sellerExternalId(),
+                        ApiTranslation.money(seller.withholdingTax())))
                 .toList();
-        MerchantRequests.Answer answer = requests.refund(merchantId, applicationId, Translation.money(request.amount()), sellers);
-        return answer instanceof MerchantRequests.Done done
+        MerchantAnswer answer = refunding.refund(merchantId, applicationId, ApiTranslation.money(request.amount()), sellers);
+        return answer instanceof MerchantAnswer.Done done
                 ? ResponseEntity.accepted().body(new RefundAccepted(done.reference(), "REQUESTED"))
                 : refused(answer, applicationId);
     }
@@ -115,21 +123,23 @@ class ApplicationController {
                            @RequestParam(required = false) List<ApplicationStatus> status,
                            @RequestParam(defaultValue = "0") @Min(0) int page,
                            @RequestParam(defaultValue = "20") @Min(1) @Max(500) int size) {
-        Applications.Page found = applications.report(merchantId, from, to,
+        ApplicationQueries.Page found = queries.report(merchantId, from, to,
                 status == null ? List.of() : status.stream().map(Enum::name).toList(), page, size);
         return new ApplicationPage(page, size, found.total(), (found.total() + size - 1) / size, found.rows().stream()
-                .map(row -> new ApplicationSummary(row.applicationId(), row.orderId(), row.status().name(),
-                        row.bankCode(), row.loanAmount(), row.refundedTotal(), row.createdAt()))
+                .map(StoredApplication::application)
+                .map(application -> new ApplicationSummary(application.applicationId(), application.orderId(),
+                        application.state().name(), application.bankCode(), application.loanAmount().amount(),
+                        application.refunded().amount(), application.createdAt()))
                 .toList());
     }
 
-    private ResponseEntity<ProblemDetail> refused(MerchantRequests.Answer answer, String applicationId) {
-        return answer instanceof MerchantRequests.NotAllowed notAllowed
+    private ResponseEntity<ProblemDetail> refused(MerchantAnswer answer, String applicationId) {
+        return answer instanceof MerchantAnswer.NotAllowed notAllowed
                 ? Problems.of(HttpStatus.CONFLICT, "Not allowed in the application's state", notAllowed.reason())
                 : Problems.notFound(applicationId);
     }
 
-    private ApplicationView view(ApplicationRow row) {
-        return Translation.view(row, refunds.of(row.applicationId()), applications.history(row.applicationId()));
+    private ApplicationView view(StoredApplication row) {
+        return ApiTranslation.view(row, refunds.of(row.applicationId()), queries.history(row.applicationId()));
     }
 }

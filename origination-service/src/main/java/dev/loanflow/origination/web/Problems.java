@@ -22,7 +22,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 import jakarta.validation.ConstraintViolationException;
 
-import dev.loanflow.origination.application.ApplicationTransitions;
+import dev.loanflow.origination.application.Transitions;
 import dev.loanflow.origination.domain.Violation;
 
 /** Every refusal is application/problem+json; invalid input names each bad field under {@code errors}. */
@@ -63,8 +63,8 @@ class Problems {
         return of(HttpStatus.BAD_REQUEST, "Unreadable request", "malformed JSON, a duplicated key or a wrong field type");
     }
 
-    @ExceptionHandler(ApplicationTransitions.ConcurrentChange.class)
-    ResponseEntity<ProblemDetail> busy(ApplicationTransitions.ConcurrentChange busy) {
+    @ExceptionHandler(Transitions.ConcurrentChange.class)
+    ResponseEntity<ProblemDetail> busy(Transitions.ConcurrentChange busy) {
         return of(HttpStatus.CONFLICT, "Concurrent change", "the application changed while this request ran; try again");
     }
 

@@ -2,7 +2,9 @@ package dev.loanflow.origination.lifecycle;
 
 import java.math.BigDecimal;
 
-import dev.loanflow.events.ApplicationStatus;
+import dev.loanflow.origination.domain.ApplicationState;
+import dev.loanflow.origination.domain.Money;
+import dev.loanflow.origination.domain.Refunding;
 
 /**
  * Prints what one lifecycle event costs: rehydrating this thread's machine from a stored state and applying the
@@ -17,10 +19,10 @@ public final class LifecycleEngineBenchmark {
 
     public static void main(String[] args) {
         LifecycleEngine engine = new LifecycleEngine();
-        measure("reused machine per thread", 200_000, () -> engine.apply(ApplicationStatus.STARTED,
-                LifecycleEvent.BANK_APPROVED, LOAN, BigDecimal.ZERO, BigDecimal.ZERO));
-        measure("new machine per event", 5_000, () -> new LifecycleEngine().apply(ApplicationStatus.STARTED,
-                LifecycleEvent.BANK_APPROVED, LOAN, BigDecimal.ZERO, BigDecimal.ZERO));
+        measure("reused machine per thread", 200_000, () -> engine.apply(ApplicationState.STARTED,
+                LifecycleEvent.BANK_APPROVED, new Refunding(Money.of(LOAN), Money.ZERO), Money.ZERO));
+        measure("new machine per event", 5_000, () -> new LifecycleEngine().apply(ApplicationState.STARTED,
+                LifecycleEvent.BANK_APPROVED, new Refunding(Money.of(LOAN), Money.ZERO), Money.ZERO));
     }
 
     private static void measure(String what, int events, Runnable applyOne) {

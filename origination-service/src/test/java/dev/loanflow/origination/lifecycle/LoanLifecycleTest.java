@@ -1,6 +1,6 @@
 package dev.loanflow.origination.lifecycle;
 
-import static dev.loanflow.events.ApplicationStatus.*;
+import static dev.loanflow.origination.domain.ApplicationState.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -15,7 +15,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.loanflow.events.ApplicationStatus;
+import dev.loanflow.origination.domain.ApplicationState;
+import dev.loanflow.origination.domain.Money;
+import dev.loanflow.origination.domain.Refunding;
+import dev.loanflow.schemas.WaitingStatuses;
 
 class LoanLifecycleTest {
 
@@ -24,7 +27,7 @@ class LoanLifecycleTest {
     private static final LifecycleEngine ENGINE = new LifecycleEngine();
 
     /** The legal transitions, written out independently of the configuration; everything else is illegal. */
-    private static final Map<ApplicationStatus, Map<LifecycleEvent, ApplicationStatus>> LEGAL = Map.of(
+    private static final Map<ApplicationState, Map<LifecycleEvent, ApplicationState>> LEGAL = Map.of(
             NEW, Map.of(LifecycleEvent.PRE_APPROVED, PRE_APPROVED, LifecycleEvent.PRE_APPROVAL_DECLINED, PRE_APPROVAL_DECLINED,
                     LifecycleEvent.CANCELLATION_REQUESTED, CANCELLED, LifecycleEvent.FAILED, FAILED, LifecycleEvent.TIMED_OUT, TIMEOUT),
             PRE_APPROVED, Map.of(LifecycleEvent.BANK_APPLICATION_CREATED, STARTED, LifecycleEvent.CANCELLATION_REQUESTED, CANCELLED,
@@ -38,7 +41,7 @@ class LoanLifecycleTest {
 
     static Stream<Arguments> everyStateAndEvent() {
         List<Arguments> pairs = new ArrayList<>();
-        for (ApplicationStatus state : ApplicationStatus.values()) {
+        for (ApplicationState state : ApplicationState.values()) {
             for (LifecycleEvent event : LifecycleEvent.values()) {
                 pairs.add(Arguments.of(state, event));
             }
@@ -48,46 +51,73 @@ class LoanLifecycleTest {
 
     @ParameterizedTest(name = "{0} + {1}")
     @MethodSource("everyStateAndEvent")
-    void transitionTableWithAPartialRefundAmount(ApplicationStatus state, LifecycleEvent event) {
-        Optional<ApplicationStatus> expected = Optional.ofNullable(LEGAL.getOrDefault(state, Map.of()).get(event));
+    void transitionTableWithAPartialRefundAmount(ApplicationState state, LifecycleEvent event) {
+        Optional<ApplicationState> expected = Optional.ofNullable(LEGAL.getOrDefault(state, Map.of()).get(event));
 
-        assertThat(ENGINE.apply(state, event, LOAN, refundedIn(state), new BigDecimal("500.00"))).isEqualTo(expected);
+        assertThat(apply(state, event, LOAN, refundedIn(state), new BigDecimal("500.00"))).isEqualTo(expected);
     }
 
     @Test
     void refundThatEmptiesTheLoanMakesItRefunded() {
-        assertThat(ENGINE.apply(APPROVED, LifecycleEvent.REFUNDED, LOAN, BigDecimal.ZERO, LOAN)).contains(REFUNDED);
-        assertThat(ENGINE.apply(REFUNDED_PARTIAL, LifecycleEvent.REFUNDED, LOAN, ALREADY_REFUNDED, new BigDecimal("19100.00")))
+        assertThat(apply(APPROVED, LifecycleEvent.REFUNDED, LOAN, BigDecimal.ZERO, LOAN)).contains(REFUNDED);
+        assertThat(apply(REFUNDED_PARTIAL, LifecycleEvent.REFUNDED, LOAN, ALREADY_REFUNDED, new BigDecimal("19100.00")))
                 .contains(REFUNDED);
     }
 
     @Test
     void refundAboveWhatRemainsIsNoTransition() {
-        assertThat(ENGINE.apply(APPROVED, LifecycleEvent.REFUNDED, LOAN, BigDecimal.ZERO, new BigDecimal("20100.01"))).isEmpty();
-        assertThat(ENGINE.apply(REFUNDED_PARTIAL, LifecycleEvent.REFUND_REQUESTED, LOAN, ALREADY_REFUNDED,
+        assertThat(apply(APPROVED, LifecycleEvent.REFUNDED, LOAN, BigDecimal.ZERO, new BigDecimal("20100.01"))).isEmpty();
+        assertThat(apply(REFUNDED_PARTIAL, LifecycleEvent.REFUND_REQUESTED, LOAN, ALREADY_REFUNDED,
                 new BigDecimal("19100.01"))).isEmpty();
     }
 
     @Test
     void refundRequestUpToTheRemainderIsAccepted() {
-        assertThat(ENGINE.apply(REFUNDED_PARTIAL, LifecycleEvent.REFUND_REQUESTED, LOAN, ALREADY_REFUNDED,
+        assertThat(apply(REFUNDED_PARTIAL, LifecycleEvent.REFUND_REQUESTED, LOAN, ALREADY_REFUNDED,
                 new BigDecimal("19100.00"))).contains(REFUNDED_PARTIAL);
     }
 
     @Test
     void zeroAmountRefundsAreNoTransition() {
-        assertThat(ENGINE.apply(APPROVED, LifecycleEvent.REFUND_REQUESTED, LOAN, BigDecimal.ZERO, BigDecimal.ZERO)).isEmpty();
-        assertThat(ENGINE.apply(APPROVED, LifecycleEvent.REFUNDED, LOAN, BigDecimal.ZERO, BigDecimal.ZERO)).isEmpty();
+        assertThat(apply(APPROVED, LifecycleEvent.REFUND_REQUESTED, LOAN, BigDecimal.ZERO, BigDecimal.ZERO)).isEmpty();
+        assertThat(apply(APPROVED, LifecycleEvent.REFUNDED, LOAN, BigDecimal.ZERO, BigDecimal.ZERO)).isEmpty();
     }
 
     @Test
     void aReusedMachineDoesNotCarryOneApplicationIntoTheNext() {
-        assertThat(ENGINE.apply(STARTED, LifecycleEvent.BANK_APPROVED, LOAN, BigDecimal.ZERO, BigDecimal.ZERO)).contains(APPROVED);
-        assertThat(ENGINE.apply(NEW, LifecycleEvent.BANK_APPROVED, LOAN, BigDecimal.ZERO, BigDecimal.ZERO)).isEmpty();
-        assertThat(ENGINE.apply(NEW, LifecycleEvent.PRE_APPROVED, LOAN, BigDecimal.ZERO, BigDecimal.ZERO)).contains(PRE_APPROVED);
+        assertThat(apply(STARTED, LifecycleEvent.BANK_APPROVED, LOAN, BigDecimal.ZERO, BigDecimal.ZERO)).contains(APPROVED);
+        assertThat(apply(NEW, LifecycleEvent.BANK_APPROVED, LOAN, BigDecimal.ZERO, BigDecimal.ZERO)).isEmpty();
+        assertThat(apply(NEW, LifecycleEvent.PRE_APPROVED, LOAN, BigDecimal.ZERO, BigDecimal.ZERO)).contains(PRE_APPROVED);
     }
 
-    private static BigDecimal refundedIn(ApplicationStatus state) {
+    private static BigDecimal refundedIn(ApplicationState state) {
         return state == REFUNDED_PARTIAL ? ALREADY_REFUNDED : BigDecimal.ZERO;
+    }
+
+    private static Optional<ApplicationState> apply(ApplicationState state, LifecycleEvent event, BigDecimal loan,
+                                                    BigDecimal refunded, BigDecimal amount) {
+        return ENGINE.apply(state, event, new Refunding(Money.of(loan), Money.of(refunded)), Money.of(amount));
+    }
+
+    @Test
+    void waitingStatesAreThoseThatCanTimeOut() {
+        assertThat(LoanLifecycle.waiting()).containsExactlyInAnyOrder(NEW, PRE_APPROVED, STARTED);
+    }
+
+    @Test
+    void theContractNamesTheSameWaitingStatuses() {
+        assertThat(LoanLifecycle.waiting().stream().map(Enum::name))
+                .containsExactlyInAnyOrderElementsOf(WaitingStatuses.WAITING.stream().map(Enum::name).toList());
+    }
+
+    @Test
+    void everyStateIsAStatusOfTheContract() {
+        assertThat(Stream.of(ApplicationState.values()).map(Enum::name))
+                .containsExactlyElementsOf(Stream.of(dev.loanflow.events.ApplicationStatus.values()).map(Enum::name).toList());
+    }
+
+    @Test
+    void everyApplicationStartsNew() {
+        assertThat(ENGINE.initial()).isEqualTo(NEW);
     }
 }

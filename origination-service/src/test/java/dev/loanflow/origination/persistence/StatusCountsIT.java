@@ -11,14 +11,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.loanflow.events.ApplicationStatus;
+import dev.loanflow.origination.domain.ApplicationState;
+import dev.loanflow.origination.lifecycle.LoanLifecycle;
 import dev.loanflow.origination.Merchants;
 import dev.loanflow.origination.OriginationIntegrationTest;
 
 class StatusCountsIT extends OriginationIntegrationTest {
 
     @Autowired
-    Applications applications;
+    ApplicationQueries applications;
 
     @Autowired
     PlatformTransactionManager transactions;
@@ -34,8 +35,8 @@ class StatusCountsIT extends OriginationIntegrationTest {
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         snapshot.setReadOnly(true);
         snapshot.executeWithoutResult(transaction -> {
-            Map<ApplicationStatus, Long> counted = new EnumMap<>(ApplicationStatus.class);
-            for (ApplicationStatus status : ApplicationStatus.values()) {
+            Map<ApplicationState, Long> counted = new EnumMap<>(ApplicationState.class);
+            for (ApplicationState status : ApplicationState.values()) {
                 counted.put(status, jdbc.queryForObject("select count(*) from loan_application where status = ?",
                         Long.class, status.name()));
             }
@@ -51,17 +52,17 @@ class StatusCountsIT extends OriginationIntegrationTest {
 
         // rolled back: the service never sees the change, and it leaves nothing behind
         new TransactionTemplate(transactions).executeWithoutResult(transaction -> {
-            ApplicationStatus was = ApplicationStatus.valueOf(jdbc.queryForObject(
+            ApplicationState was = ApplicationState.valueOf(jdbc.queryForObject(
                     "select status from loan_application where application_id = ? for update", String.class, id));
-            Map<ApplicationStatus, Long> before = applications.countByStatus();
+            Map<ApplicationState, Long> before = applications.countByStatus();
             jdbc.update("update loan_application set status = 'CANCELLED' where application_id = ?", id);
-            Map<ApplicationStatus, Long> after = applications.countByStatus();
+            Map<ApplicationState, Long> after = applications.countByStatus();
             transaction.setRollbackOnly();
 
-            assertThat(was).isNotEqualTo(ApplicationStatus.CANCELLED);
-            assertThat(after.get(ApplicationStatus.CANCELLED) - before.get(ApplicationStatus.CANCELLED)).isEqualTo(1);
+            assertThat(was).isNotEqualTo(ApplicationState.CANCELLED);
+            assertThat(after.get(ApplicationState.CANCELLED) - before.get(ApplicationState.CANCELLED)).isEqualTo(1);
             assertThat(before.get(was) - after.get(was)).isEqualTo(1);
-            assertThat(after).containsOnlyKeys(ApplicationStatus.values());
+            assertThat(after).containsOnlyKeys(ApplicationState.values());
         });
     }
 
@@ -73,7 +74,7 @@ class StatusCountsIT extends OriginationIntegrationTest {
             // no other transaction can record or fold a change until this one ends
             jdbc.execute("lock table application_status_change in exclusive mode");
             long changes = jdbc.queryForObject("select count(*) from application_status_change", Long.class);
-            Map<ApplicationStatus, Long> before = applications.countByStatus();
+            Map<ApplicationState, Long> before = applications.countByStatus();
 
             applications.foldStatusChanges();
 
@@ -81,5 +82,17 @@ class StatusCountsIT extends OriginationIntegrationTest {
             assertThat(jdbc.queryForObject("select count(*) from application_status_change", Long.class)).isZero();
             assertThat(applications.countByStatus()).isEqualTo(before);
         });
+    }
+
+    @Test
+    void theWaitingIndexCoversExactlyTheStatesTheLifecycleCanTimeOutOf() {
+        String index = jdbc.queryForObject("select indexdef from pg_indexes where indexname = 'loan_application_waiting'",
+                String.class);
+
+        for (ApplicationState state : ApplicationState.values()) {
+            assertThat(index.contains("'" + state.name() + "'")).as(state.name())
+                    .isEqualTo(LoanLifecycle.waiting().contains(state));
+        }
+        assertThat(ApplicationQueries.WAITING).isEqualTo("status in ('NEW', 'PRE_APPROVED', 'STARTED')");
     }
 }

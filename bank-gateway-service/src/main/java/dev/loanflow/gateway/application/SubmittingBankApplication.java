@@ -1,0 +1,105 @@
+package dev.loanflow.gateway.application;
+
+import java.util.Optional;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.springframework.stereotype.Component;
+
+import dev.loanflow.events.ApplicationFailed;
+import dev.loanflow.events.BankApplicationCreated;
+import dev.loanflow.events.BankApplicationRequested;
+import dev.loanflow.events.EventMetadata;
+import dev.loanflow.gateway.bank.BankApi;
+import dev.loanflow.gateway.bank.BankReply;
+import dev.loanflow.gateway.bank.PaynKolayClient;
+import dev.loanflow.gateway.persistence.BankApplicationRecord;
+import dev.loanflow.gateway.persistence.BankApplications;
+import dev.loanflow.schemas.sealing.PersonalDataSealer;
+
+/**
+ * Sends the loan application to the bank, never twice for one order: an application the gateway already knows is
+ * looked up instead of sent, and the bank's refusal of a duplicate order id names the application to continue with.
+ */
+@Component
+public class SubmittingBankApplication {
+
+    private static final String DUPLICATE_ORDER = "DUPLICATE_ORDER_ID";
+
+    private final PaynKolayClient bank;
+    private final PersonalDataSealer sealer;
+    private final BankApplications applications;
+    private final CallBankThenApplyOnce once;
+    private final OutcomePublisher outcomes;
+    private final ReceivingBankCallbacks callbacks;
+
+    SubmittingBankApplication(PaynKolayClient bank, PersonalDataSealer sealer, BankApplications applications,
+                              CallBankThenApplyOnce once, OutcomePublisher outcomes, ReceivingBankCallbacks callbacks) {
+        this.bank = bank;
+        this.sealer = sealer;
+        this.applications = applications;
+        this.once = once;
+        this.outcomes = outcomes;
+        this.callbacks = callbacks;
+    }
+
+    public void handle(BankApplicationRequested request) {
+        EventMetadata cause = request.getMetadata();
+        String applicationId = cause.getApplicationId();
+        Optional<SpecificRecord> answer = once.handle(cause, BankApplicationRequested.class.getSimpleName(),
+                () -> applications.find(applicationId).map(BankApplicationRecord::loanReferenceId)
+                        .map(known -> createdFromQuery(request, known))
+                        .orElseGet(() -> submit(request)),
+                outcome -> {
+                    if (outcome instanceof BankApplicationCreated created) {
+                        applications.saveStarted(applicationId, cause.getMerchantId(), request.getOrderId(),
+                                request.getBankCode(), cause.getCorrelationId(), created.getApplicationReferenceId(),
+                                request.getTimeToLive());
+                    } else {
+                        applications.updateStatus(applicationId, "FAILED");
+                    }
+                    outcomes.publish(applicationId, outcome);
+                });
+        if (answer.orElse(null) instanceof BankApplicationCreated created) {
+            callbacks.referenceStored(applicationId, created.getApplicationReferenceId());
+        }
+    }
+
+    private SpecificRecord submit(BankApplicationRequested request) {
+        BankApi.ApplicationRequest body = new BankApi.ApplicationRequest(
+                sealer.open(request.getCustomer().getNationalIdentityNumber()),
+                sealer.open(request.getCustomer().getGsmNumber()), request.getOrderId(),
+                BankTranslation.utc(request.getOrderDate()), request.getTerm(), request.getTimeToLive().getEpochSecond(),
+                bank.callbackUrl(), BankTranslation.toBank(request.getCart()));
+        BankReply<BankApi.Application> reply = bank.apply(request.getMetadata().getApplicationId(), request.getBankCode(),
+                request.getPreApprovalReferenceId(), body);
+        return reply.fold(
+                application -> application.success() && application.bankApproved()
+                        ? BankApplicationCreated.newBuilder().setMetadata(outcomes.causedBy(request.getMetadata()))
+                                .setApplicationReferenceId(application.referenceId())
+                                .setReferenceCode(application.referenceCode())
+                                .setBankRedirectionUrl(application.bankRedirectionUrl())
+                                .setPaymentPlan(BankTranslation.plan(application.paymentPlan())).build()
+                        : failed(request, BankTranslation.answer(application.bankResponseCode(), application.bankResponseMessage()),
+                                "the bank did not accept the application"),
+                refused -> DUPLICATE_ORDER.equals(refused.errorCode()) && refused.existingReferenceId() != null
+                        ? createdFromQuery(request, refused.existingReferenceId())
+                        : failed(request, BankTranslation.answer(refused.errorCode(), refused.message()),
+                                "the bank refused the application"));
+    }
+
+    private SpecificRecord createdFromQuery(BankApplicationRequested request, String loanReferenceId) {
+        return bank.query(request.getMetadata().getApplicationId(), request.getBankCode(), loanReferenceId).fold(
+                queried -> BankApplicationCreated.newBuilder().setMetadata(outcomes.causedBy(request.getMetadata()))
+                        .setApplicationReferenceId(loanReferenceId)
+                        .setReferenceCode(queried.loanApplication().referenceCode())
+                        .setBankRedirectionUrl(queried.loanApplication().bankRedirectionUrl())
+                        .setPaymentPlan(BankTranslation.plan(queried.loanApplication().paymentPlan())).build(),
+                refused -> failed(request, BankTranslation.answer(refused.errorCode(), refused.message()),
+                        "the bank does not show the application it named"));
+    }
+
+    private ApplicationFailed failed(BankApplicationRequested request, dev.loanflow.events.BankAnswer answer, String reason) {
+        return ApplicationFailed.newBuilder().setMetadata(outcomes.causedBy(request.getMetadata()))
+                .setBankAnswer(answer).setReason(reason).build();
+    }
+}
