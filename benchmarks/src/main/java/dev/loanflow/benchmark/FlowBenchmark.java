@@ -32,7 +32,7 @@ import dev.loanflow.schemas.Topic;
 public final class FlowBenchmark {
 
     // C1 only: on two cores shared by eight JVMs, C2 kept a compiler thread busy in every JVM minutes into the run;
-    // without it the flow completed 50 % more applications per second (README: Performance)
+    // without it the flow completed 50 % more applications per second (benchmarks/results/history.md)
     private static final List<String> SERVICE_JVM = List.of("-Xms96m", "-Xmx256m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k");
 

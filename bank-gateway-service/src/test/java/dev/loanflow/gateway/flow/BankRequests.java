@@ -46,7 +46,7 @@ final class BankRequests {
         this.gsm = gsm;
     }
 
-    /** A customer whose GSM number's last two digits pick the simulator's scenario (see its README section). */
+    /** A customer whose GSM number's last two digits pick the simulator's scenario (see docs/reference.md). */
     static BankRequests forCustomerWithGsmEnding(String lastTwoDigits) {
         return new BankRequests("AKTIFBANK", "55512345" + lastTwoDigits);
     }

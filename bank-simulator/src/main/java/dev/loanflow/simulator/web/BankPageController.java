@@ -14,6 +14,6 @@ class BankPageController {
     String page(@PathVariable String referenceId) {
         return "<!doctype html><title>Sandbox bank</title><h1>Sandbox bank page</h1><p>Application "
                 + HtmlUtils.htmlEscape(referenceId) + ". The customer's decision follows the sandbox scenario; "
-                + "see the bank simulator's README section.</p>";
+                + "see the bank simulator in docs/reference.md.</p>";
     }
 }

@@ -18,7 +18,7 @@ public final class ApplicationBodies {
         return valid(TestData.nationalId(), "5551234567");
     }
 
-    /** The simulator decides by the phone number's last two digits (README: bank simulator scenarios). */
+    /** The simulator decides by the phone number's last two digits (docs/reference.md: bank simulator). */
     public static Map<String, Object> valid(String nationalId, String gsmNumber) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("productName", "Telefon 256 GB");

@@ -30,16 +30,16 @@ class BankOutcomePolicyTest {
 
     @Test
     void aRejectionKeepsTheBanksAnswerAsItsDetail() {
-        BankRejected rejected = BankRejected.newBuilder().setMetadata(null).setApplicationReferenceId("ref")
-                .setBankAnswer(new BankAnswer("REJECTED", "not this time")).build();
+        BankRejected rejected = new BankRejected();
+        rejected.put("bankAnswer", new BankAnswer("REJECTED", "not this time"));
 
         assertThat(BankOutcomePolicy.ruleFor(rejected).detailOf(rejected)).isEqualTo("REJECTED not this time");
     }
 
     @Test
     void aCancellationAtTheBankSaysWhoCancelled() {
-        ApplicationCancelled cancelled = ApplicationCancelled.newBuilder().setMetadata(null)
-                .setCancelledBy(ActorType.CUSTOMER).setReason("changed their mind").build();
+        ApplicationCancelled cancelled = new ApplicationCancelled();
+        cancelled.put("cancelledBy", ActorType.CUSTOMER);
 
         assertThat(BankOutcomePolicy.ruleFor(cancelled).detailOf(cancelled)).isEqualTo("cancelled by CUSTOMER");
     }

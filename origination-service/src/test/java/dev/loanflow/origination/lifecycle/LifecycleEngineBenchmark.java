@@ -8,7 +8,7 @@ import dev.loanflow.origination.domain.Refunding;
 
 /**
  * Prints what one lifecycle event costs: rehydrating this thread's machine from a stored state and applying the
- * event, against building a machine for every event. Run: see README, "Application lifecycle".
+ * event, against building a machine for every event. Run: see benchmarks/results/history.md, "Application lifecycle".
  */
 public final class LifecycleEngineBenchmark {
 
