@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.loanflow.simulator.application.ApplicationStore;
+import dev.loanflow.simulator.application.BankLedger;
 import dev.loanflow.simulator.application.CustomerJourney;
 import dev.loanflow.simulator.application.CustomerScenario;
 import dev.loanflow.simulator.application.ShoppingLoanBank;
@@ -59,9 +60,15 @@ class SimulatorConfiguration {
     }
 
     @Bean
+    BankLedger bankLedger(Clock clock) {
+        return new BankLedger(clock);
+    }
+
+    @Bean
     ShoppingLoanBank shoppingLoanBank(SimulatorProperties properties, ApplicationStore store,
-                                      CustomerScenario.Overrides scenarios, CustomerJourney journey, Clock clock) {
-        return new ShoppingLoanBank(new BankCatalogue(properties.bankList()), store, scenarios, journey, clock,
+                                      CustomerScenario.Overrides scenarios, CustomerJourney journey, BankLedger ledger,
+                                      Clock clock) {
+        return new ShoppingLoanBank(new BankCatalogue(properties.bankList()), store, scenarios, journey, ledger, clock,
                 properties.publicBaseUrl() + "/bank-page");
     }
 }

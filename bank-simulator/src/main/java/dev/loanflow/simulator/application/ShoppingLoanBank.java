@@ -27,6 +27,7 @@ public final class ShoppingLoanBank {
 
     private final BankCatalogue banks;
     private final ApplicationStore store;
+    private final BankLedger ledger;
     private final CustomerScenario.Overrides scenarios;
     private final CustomerJourney journey;
     private final Clock clock;
@@ -34,8 +35,9 @@ public final class ShoppingLoanBank {
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
     public ShoppingLoanBank(BankCatalogue banks, ApplicationStore store, CustomerScenario.Overrides scenarios,
-                            CustomerJourney journey, Clock clock, String redirectionBaseUrl) {
+                            CustomerJourney journey, BankLedger ledger, Clock clock, String redirectionBaseUrl) {
         this.banks = banks;
+        this.ledger = ledger;
         this.store = store;
         this.scenarios = scenarios;
         this.journey = journey;
@@ -72,10 +74,25 @@ public final class ShoppingLoanBank {
                 bank.code(), orderId, nationalIdentityNumber, gsmNumber, maxTerm, cart.totalPrice(), scenario, approved,
                 clock.instant());
         store.savePreAssessment(assessment);
+        ledger.performed(merchantNo, orderId, BankLedger.Operation.PRE_ASSESSMENT, assessment.referenceId(), cart.totalPrice(),
+                approved ? "APPROVED" : "DECLINED");
         return new PreAssessmentOutcome(assessment.referenceId(), approved, approved ? offers(bank, maxTerm, cart.totalPrice()) : List.of());
     }
 
     public LoanApplication apply(long merchantNo, String preAssessmentReferenceId, ApplicationInput input) {
+        try {
+            LoanApplication application = applyOnce(merchantNo, preAssessmentReferenceId, input);
+            ledger.performed(merchantNo, input.orderId(), BankLedger.Operation.APPLICATION, application.referenceId(),
+                    input.cart().totalPrice(), application.status().name());
+            return application;
+        } catch (BankRefusal refusal) {
+            ledger.refused(merchantNo, input.orderId(), BankLedger.Operation.APPLICATION, preAssessmentReferenceId,
+                    input.cart().totalPrice(), refusal.errorCode());
+            throw refusal;
+        }
+    }
+
+    private LoanApplication applyOnce(long merchantNo, String preAssessmentReferenceId, ApplicationInput input) {
         store.findByOrder(merchantNo, input.orderId()).ifPresent(existing -> {
             throw duplicateOrder(existing);
         });
@@ -106,7 +123,14 @@ public final class ShoppingLoanBank {
         if (amount == null || amount.compareTo(new BigDecimal("0.01")) < 0 || amount.scale() > 2) {
             throw BankRefusal.invalid("refundAmount must be at least 0.01 with at most two decimals");
         }
-        return query(merchantNo, referenceId).refund(amount);
+        LoanApplication loan = query(merchantNo, referenceId);
+        LoanApplication.RefundResult result = loan.refund(amount);
+        if (result.executed()) {
+            ledger.performed(merchantNo, loan.orderId(), BankLedger.Operation.REFUND, referenceId, amount, null);
+        } else {
+            ledger.refused(merchantNo, loan.orderId(), BankLedger.Operation.REFUND, referenceId, amount, result.errorCode());
+        }
+        return result;
     }
 
     public ApplicationStore.Page report(long merchantNo, Instant from, Instant to, String referenceId,

@@ -12,17 +12,37 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param timeoutMillis         how long a timed-out call hangs before the server gives up
  * @param lostCallbackRate      share of callbacks never sent
  * @param duplicateCallbackRate share of callbacks sent twice
+ * @param ambiguousRate         share of the calls that change the bank (pre-assessment, application, refund) that the
+ *                              bank performs and then answers badly, as {@code ambiguousAnswer} says
+ * @param ambiguousAnswer       how the answer of such a call is lost (any of the three when not given)
+ * @param ambiguousDelayMillis  how late a {@link AmbiguousAnswer#LATE} answer comes: longer than the client waits
  */
 public record Faults(long latencyMillis, long latencyJitterMillis, double errorRate, double timeoutRate,
-                     long timeoutMillis, double lostCallbackRate, double duplicateCallbackRate) {
+                     long timeoutMillis, double lostCallbackRate, double duplicateCallbackRate,
+                     double ambiguousRate, AmbiguousAnswer ambiguousAnswer, long ambiguousDelayMillis) {
 
-    public static final Faults NONE = new Faults(0, 0, 0, 0, 30_000, 0, 0);
+    public static final Faults NONE = new Faults(0, 0, 0, 0, 30_000, 0, 0, 0, null, 15_000);
+
+    /** How the answer to an operation the bank performed is lost. */
+    public enum AmbiguousAnswer {
+        /** the connection drops in the middle of the answer */
+        DROP,
+        /** the answer comes after the client stopped waiting */
+        LATE,
+        /** the bank answers HTTP 500 although it acted */
+        ERROR;
+
+        /** The way this call's answer is lost: the one asked for, or any of them. */
+        public static AmbiguousAnswer pick(AmbiguousAnswer asked) {
+            return asked != null ? asked : values()[ThreadLocalRandom.current().nextInt(values().length)];
+        }
+    }
 
     public Faults {
-        if (latencyMillis < 0 || latencyJitterMillis < 0 || timeoutMillis < 0) {
+        if (latencyMillis < 0 || latencyJitterMillis < 0 || timeoutMillis < 0 || ambiguousDelayMillis < 0) {
             throw new IllegalArgumentException("durations cannot be negative");
         }
-        for (double rate : new double[] {errorRate, timeoutRate, lostCallbackRate, duplicateCallbackRate}) {
+        for (double rate : new double[] {errorRate, timeoutRate, lostCallbackRate, duplicateCallbackRate, ambiguousRate}) {
             if (rate < 0 || rate > 1) {
                 throw new IllegalArgumentException("rates are shares between 0 and 1");
             }

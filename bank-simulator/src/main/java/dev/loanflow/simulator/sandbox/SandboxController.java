@@ -21,11 +21,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.loanflow.simulator.SimulatorProperties;
 import dev.loanflow.simulator.application.ApplicationStore;
+import dev.loanflow.simulator.application.BankLedger;
 import dev.loanflow.simulator.application.CustomerJourney;
 import dev.loanflow.simulator.application.CustomerScenario;
 import dev.loanflow.simulator.application.LoanStatus;
 import dev.loanflow.simulator.auth.TokenService;
 import dev.loanflow.simulator.callback.CallbackNotifier;
+import dev.loanflow.simulator.web.AmbiguousAnswers;
 
 /** Scripts the sandbox at run time: customer outcomes, faults, token expiry, and what the bank holds. */
 @RestController
@@ -38,11 +40,15 @@ class SandboxController {
     private final CustomerJourney journey;
     private final ApplicationStore store;
     private final CallbackNotifier callbacks;
+    private final BankLedger ledger;
+    private final AmbiguousAnswers ambiguousAnswers;
     private final long sandboxMerchantNo;
 
     SandboxController(CustomerScenario.Overrides scenarios, FaultSwitch faults, TokenService tokens,
                       CustomerJourney journey, ApplicationStore store, CallbackNotifier callbacks,
-                      SimulatorProperties properties) {
+                      BankLedger ledger, AmbiguousAnswers ambiguousAnswers, SimulatorProperties properties) {
+        this.ledger = ledger;
+        this.ambiguousAnswers = ambiguousAnswers;
         this.sandboxMerchantNo = properties.merchant().merchantNo();
         this.scenarios = scenarios;
         this.faults = faults;
@@ -138,6 +144,17 @@ class SandboxController {
         stats.put("applications", store.size());
         stats.put("byStatus", byStatus);
         stats.put("callbacks", callbacks.counts());
+        stats.put("ambiguousAnswers", ambiguousAnswers.counts());
         return stats;
+    }
+
+    /** The bank's ledger: every operation it performed or refused, optionally of one kind or for one order. */
+    @GetMapping("/ledger")
+    List<BankLedger.Entry> ledger(@RequestParam(required = false) BankLedger.Operation operation,
+                                  @RequestParam(required = false) String orderId) {
+        return ledger.entries().stream()
+                .filter(entry -> operation == null || entry.operation() == operation)
+                .filter(entry -> orderId == null || orderId.equals(entry.orderId()))
+                .toList();
     }
 }

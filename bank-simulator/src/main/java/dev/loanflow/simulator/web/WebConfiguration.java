@@ -1,5 +1,7 @@
 package dev.loanflow.simulator.web;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -16,6 +18,18 @@ class WebConfiguration implements WebMvcConfigurer {
     WebConfiguration(TokenService tokens, FaultSwitch faults) {
         this.tokens = tokens;
         this.faults = faults;
+    }
+
+    @Bean
+    AmbiguousAnswers ambiguousAnswers() {
+        return new AmbiguousAnswers(faults);
+    }
+
+    @Bean
+    FilterRegistrationBean<AmbiguousAnswers> ambiguousAnswersFilter(AmbiguousAnswers answers) {
+        FilterRegistrationBean<AmbiguousAnswers> registration = new FilterRegistrationBean<>(answers);
+        registration.addUrlPatterns("/loans/v1/facilitate/*");
+        return registration;
     }
 
     @Override
