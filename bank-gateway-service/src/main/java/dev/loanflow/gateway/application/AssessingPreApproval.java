@@ -24,9 +24,11 @@ public class AssessingPreApproval {
     private final BankApplications applications;
     private final CallBankThenApplyOnce once;
     private final OutcomePublisher outcomes;
+    private final BankOrderIds orderIds;
 
     AssessingPreApproval(PaynKolayClient bank, PersonalDataSealer sealer, BankApplications applications,
-                          CallBankThenApplyOnce once, OutcomePublisher outcomes) {
+                          CallBankThenApplyOnce once, OutcomePublisher outcomes, BankOrderIds orderIds) {
+        this.orderIds = orderIds;
         this.bank = bank;
         this.sealer = sealer;
         this.applications = applications;
@@ -60,7 +62,8 @@ public class AssessingPreApproval {
         BankApi.Simulation simulated = ((BankReply.Answered<BankApi.Simulation>) simulation).body();
         BankApi.PreApprovalRequest assessmentRequest = new BankApi.PreApprovalRequest(
                 sealer.open(request.getCustomer().getNationalIdentityNumber()),
-                sealer.open(request.getCustomer().getGsmNumber()), request.getOrderId(), request.getMaxTerm(), cart);
+                sealer.open(request.getCustomer().getGsmNumber()),
+                orderIds.of(cause.getMerchantId(), request.getOrderId()), request.getMaxTerm(), cart);
         return bank.preAssess(applicationId, request.getBankCode(), sessionId, assessmentRequest).fold(
                 assessed -> assessed.bankSuccess()
                         ? new Assessment(PreApproved.newBuilder().setMetadata(outcomes.causedBy(cause))

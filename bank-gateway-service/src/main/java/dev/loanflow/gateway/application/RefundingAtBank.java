@@ -1,8 +1,15 @@
 package dev.loanflow.gateway.application;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import dev.loanflow.events.EventMetadata;
@@ -12,26 +19,36 @@ import dev.loanflow.events.RefundRequested;
 import dev.loanflow.events.Refunded;
 import dev.loanflow.gateway.bank.BankApi;
 import dev.loanflow.gateway.bank.BankReply;
+import dev.loanflow.gateway.bank.BankUnavailable;
 import dev.loanflow.gateway.bank.PaynKolayClient;
 import dev.loanflow.gateway.persistence.BankApplicationRecord;
 import dev.loanflow.gateway.persistence.BankApplications;
 import dev.loanflow.gateway.persistence.Refunds;
 
 /**
- * Refunds at the bank, never twice: before calling, the refunded total is recorded; a retried request first
- * checks whether the bank's total already includes this refund.
+ * Refunds at the bank, never twice: the refund is claimed before the call (one in flight per application) with the
+ * bank's refunded total before it; a call whose answer was lost is settled from the bank, never sent again.
  */
 @Component
 public class RefundingAtBank {
+
+    private static final Logger log = LoggerFactory.getLogger(RefundingAtBank.class);
 
     private final PaynKolayClient bank;
     private final BankApplications applications;
     private final Refunds refunds;
     private final CallBankThenApplyOnce once;
     private final OutcomePublisher outcomes;
+    private final SeededDefects defects;
+    private final Duration settleWindow;
+    private final Clock clock;
 
     RefundingAtBank(PaynKolayClient bank, BankApplications applications, Refunds refunds, CallBankThenApplyOnce once,
-                     OutcomePublisher outcomes) {
+                    OutcomePublisher outcomes, SeededDefects defects,
+                    @Value("${loanflow.refunds.settle-window:30s}") Duration settleWindow, Clock clock) {
+        this.defects = defects;
+        this.settleWindow = settleWindow;
+        this.clock = clock;
         this.bank = bank;
         this.applications = applications;
         this.refunds = refunds;
@@ -62,18 +79,31 @@ public class RefundingAtBank {
         if (application == null || loanReference == null) {
             return new Settlement(failed(request, "UNKNOWN_APPLICATION", "the gateway has no bank application for it"), null);
         }
-        BankApi.LoanApplication before = loan(application, loanReference);
         Refunds.RefundRecord attempt = refunds.find(request.getRefundId()).orElse(null);
         if (attempt != null && !Refunds.PENDING.equals(attempt.status())) {
             return new Settlement(null, null);
+        }
+        BankApi.LoanApplication before = loan(application, loanReference);
+        if (attempt != null && !defects.refundResentAfterLostAnswer()) {
+            return settleLostAnswer(request, application, loanReference, attempt, before);
         }
         if (attempt != null && refundedTotal(before).compareTo(attempt.refundedBefore().add(attempt.amount())) >= 0) {
             return new Settlement(refunded(request, before, attempt.refundedBefore(), null), "DONE");
         }
         BigDecimal refundedBefore = attempt != null ? attempt.refundedBefore() : refundedTotal(before);
-        refunds.recordAttempt(request.getRefundId(), applicationId, request.getAmount(), refundedBefore);
-        BankReply<BankApi.Refund> reply = bank.refund(applicationId, application.bankCode(), loanReference,
-                new BankApi.RefundRequest(request.getAmount(), BankTranslation.toBank(request.getSellers())));
+        if (attempt == null && !refunds.claim(request.getRefundId(), applicationId, request.getAmount(), refundedBefore)) {
+            throw new RefundInFlight(request.getRefundId());
+        }
+        BankReply<BankApi.Refund> reply;
+        try {
+            reply = bank.refund(applicationId, application.bankCode(), loanReference,
+                    new BankApi.RefundRequest(request.getAmount(), BankTranslation.toBank(request.getSellers())));
+        } catch (BankUnavailable unavailable) {
+            if (!unavailable.mayHaveActed()) {
+                refunds.release(request.getRefundId());
+            }
+            throw unavailable;
+        }
         SpecificRecord outcome = reply.fold(
                 receipt -> receipt.success()
                         ? refunded(request, before, refundedBefore, receipt)
@@ -86,8 +116,57 @@ public class RefundingAtBank {
         return new Settlement(outcome, outcome instanceof Refunded ? "DONE" : "FAILED");
     }
 
+    /**
+     * An earlier call of this refund may have reached the bank and its answer was lost: it is never sent again. The
+     * bank's refunded total says whether it was executed; until the settle window has passed a total without it is
+     * asked again later; after it the bank's report is asked too, and a refund neither shows is parked as uncertain,
+     * for an operator to settle.
+     */
+    private Settlement settleLostAnswer(RefundRequested request, BankApplicationRecord application, String loanReference,
+                                        Refunds.RefundRecord attempt, BankApi.LoanApplication queried) {
+        BigDecimal withIt = attempt.refundedBefore().add(attempt.amount());
+        if (refundedTotal(queried).compareTo(withIt) >= 0) {
+            return new Settlement(refunded(request, queried, attempt.refundedBefore(), null), "DONE");
+        }
+        if (attempt.claimedAt().plus(settleWindow).isAfter(clock.instant())) {
+            throw new RefundUnsettled(request.getRefundId());
+        }
+        BankApi.LoanApplication reported = reported(application, loanReference).orElse(queried);
+        if (refundedTotal(reported).compareTo(withIt) >= 0) {
+            return new Settlement(refunded(request, reported, attempt.refundedBefore(), null), "DONE");
+        }
+        log.warn("refund {} of application {}: the call's answer was lost and the bank shows no such refund after {}; "
+                + "parked as uncertain for an operator", request.getRefundId(), application.applicationId(), settleWindow);
+        return new Settlement(null, Refunds.UNCERTAIN);
+    }
+
+    private Optional<BankApi.LoanApplication> reported(BankApplicationRecord application, String loanReference) {
+        Instant now = clock.instant();
+        BankReply<BankApi.Report> reply = bank.report(application.applicationId(), application.bankCode(),
+                now.minus(Duration.ofDays(400)), now.plus(Duration.ofHours(1)), loanReference, 0, 1);
+        return reply instanceof BankReply.Answered<BankApi.Report> answered
+                ? answered.body().loanApplications().stream().findFirst()
+                : Optional.empty();
+    }
+
     /** The outcome to publish (or none) and the refund attempt's final status (or none to record). */
     private record Settlement(SpecificRecord outcome, String refundStatus) {
+    }
+
+    /** This refund, or another of the application, is being settled elsewhere: asked again later, never sent twice. */
+    static final class RefundInFlight extends BankUnavailable {
+
+        RefundInFlight(String refundId) {
+            super("refund " + refundId + " or another refund of its application is in flight at the bank");
+        }
+    }
+
+    /** A refund whose answer was lost does not show at the bank yet: asked again later, never sent again. */
+    static final class RefundUnsettled extends BankUnavailable {
+
+        RefundUnsettled(String refundId) {
+            super("refund " + refundId + " lost its answer and does not show at the bank yet");
+        }
     }
 
     private Refunded refunded(RefundRequested request, BankApi.LoanApplication loan, BigDecimal refundedBefore,

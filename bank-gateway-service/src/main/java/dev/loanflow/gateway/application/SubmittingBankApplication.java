@@ -18,7 +18,8 @@ import dev.loanflow.schemas.sealing.PersonalDataSealer;
 
 /**
  * Sends the loan application to the bank, never twice for one order: an application the gateway already knows is
- * looked up instead of sent, and the bank's refusal of a duplicate order id names the application to continue with.
+ * looked up instead of sent; when the bank refuses a duplicate order id (our earlier call reached it and its answer
+ * was lost), the application it holds is found in its report and continued with only if it is this order's.
  */
 @Component
 public class SubmittingBankApplication {
@@ -31,9 +32,14 @@ public class SubmittingBankApplication {
     private final CallBankThenApplyOnce once;
     private final OutcomePublisher outcomes;
     private final ReceivingBankCallbacks callbacks;
+    private final AdoptingBankApplication adoption;
+    private final BankOrderIds orderIds;
 
     SubmittingBankApplication(PaynKolayClient bank, PersonalDataSealer sealer, BankApplications applications,
-                              CallBankThenApplyOnce once, OutcomePublisher outcomes, ReceivingBankCallbacks callbacks) {
+                              CallBankThenApplyOnce once, OutcomePublisher outcomes, ReceivingBankCallbacks callbacks,
+                              AdoptingBankApplication adoption, BankOrderIds orderIds) {
+        this.adoption = adoption;
+        this.orderIds = orderIds;
         this.bank = bank;
         this.sealer = sealer;
         this.applications = applications;
@@ -67,7 +73,8 @@ public class SubmittingBankApplication {
     private SpecificRecord submit(BankApplicationRequested request) {
         BankApi.ApplicationRequest body = new BankApi.ApplicationRequest(
                 sealer.open(request.getCustomer().getNationalIdentityNumber()),
-                sealer.open(request.getCustomer().getGsmNumber()), request.getOrderId(),
+                sealer.open(request.getCustomer().getGsmNumber()),
+                orderIds.of(request.getMetadata().getMerchantId(), request.getOrderId()),
                 BankTranslation.utc(request.getOrderDate()), request.getTerm(), request.getTimeToLive().getEpochSecond(),
                 bank.callbackUrl(), BankTranslation.toBank(request.getCart()));
         BankReply<BankApi.Application> reply = bank.apply(request.getMetadata().getApplicationId(), request.getBankCode(),
@@ -81,8 +88,8 @@ public class SubmittingBankApplication {
                                 .setPaymentPlan(BankTranslation.plan(application.paymentPlan())).build()
                         : failed(request, BankTranslation.answer(application.bankResponseCode(), application.bankResponseMessage()),
                                 "the bank did not accept the application"),
-                refused -> DUPLICATE_ORDER.equals(refused.errorCode()) && refused.existingReferenceId() != null
-                        ? createdFromQuery(request, refused.existingReferenceId())
+                refused -> DUPLICATE_ORDER.equals(refused.errorCode())
+                        ? adoption.adopt(request, outcomes.causedBy(request.getMetadata()))
                         : failed(request, BankTranslation.answer(refused.errorCode(), refused.message()),
                                 "the bank refused the application"));
     }

@@ -81,9 +81,18 @@ public final class BankApi {
                                      List<QueriedInstallment> monthlyPayments) {
     }
 
+    /** As the status query and the report show it; the customer's identity is the bank's, in clear: never log it. */
     public record LoanApplication(String bankType, String bankApplicationId, String referenceId, String referenceCode,
-                                  String orderId, int totalTerm, long timeToLive, String bankRedirectionUrl,
-                                  String status, QueriedPaymentPlan paymentPlan) {
+                                  String orderId, String nationalIdentityNumber, String gsm, int totalTerm,
+                                  long timeToLive, String bankRedirectionUrl, String status, QueriedCart cart,
+                                  QueriedPaymentPlan paymentPlan) {
+    }
+
+    public record QueriedCart(BigDecimal totalPrice) {
+    }
+
+    public record Report(boolean success, int pageNumber, int pageSize, long totalElements, long totalPages,
+                         List<LoanApplication> loanApplications) {
     }
 
     public record LoanQuery(LoanApplication loanApplication) {

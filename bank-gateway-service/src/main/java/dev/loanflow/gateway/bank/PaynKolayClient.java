@@ -1,11 +1,16 @@
 package dev.loanflow.gateway.bank;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
@@ -111,6 +116,17 @@ public class PaynKolayClient {
                 () -> call(HttpMethod.POST, "/loans/v1/facilitate/refund/{loanReferenceId}", request, Refund.class, loanReferenceId));
     }
 
+    /** One page of the bank's report of our applications created between {@code from} and {@code to}. */
+    public BankReply<Report> report(String applicationId, String bankCode, Instant from, Instant to, String referenceId,
+                                    int pageNumber, int pageSize) {
+        String path = "/loans/v1/facilitate/reporting?startDate={from}&endDate={to}&pageNumber={page}&pageSize={size}"
+                + (referenceId == null ? "" : "&referenceId={referenceId}");
+        Object[] variables = referenceId == null
+                ? new Object[] {from, to, pageNumber, pageSize}
+                : new Object[] {from, to, pageNumber, pageSize, referenceId};
+        return safely(bankCode, "report", applicationId, () -> call(HttpMethod.GET, path, null, Report.class, variables));
+    }
+
     public String callbackUrl() {
         return properties.callbackBaseUrl() + "/bank/callbacks";
     }
@@ -128,7 +144,7 @@ public class PaynKolayClient {
             return reply;
         } catch (CallNotPermittedException open) {
             interactions.recordFailure(applicationId, bankCode, operation, "CIRCUIT_OPEN", elapsedMillis(started));
-            throw new BankUnavailable("circuit breaker for " + bankCode + " is open", open);
+            throw BankUnavailable.beforeSending("circuit breaker for " + bankCode + " is open", open);
         } catch (BankUnavailable unavailable) {
             interactions.recordFailure(applicationId, bankCode, operation, "UNAVAILABLE", elapsedMillis(started));
             throw unavailable;
@@ -144,7 +160,7 @@ public class PaynKolayClient {
             reply = exchange(method, path, body, type, renewed, variables);
             if (isUnauthorized(reply)) {
                 tokens.rejected(renewed);
-                throw new BankUnavailable("the bank refuses our credentials");
+                throw BankUnavailable.beforeSending("the bank refuses our credentials", null);
             }
         }
         return reply;
@@ -172,7 +188,9 @@ public class PaynKolayClient {
                 throw new BankUnavailable("bank answered HTTP " + status.value() + " to " + method + " " + path);
             });
         } catch (ResourceAccessException e) {
-            throw new BankUnavailable("bank unreachable or too slow: " + method + " " + path, e);
+            throw neverConnected(e)
+                    ? BankUnavailable.beforeSending("bank unreachable: " + method + " " + path, e)
+                    : new BankUnavailable("no answer from the bank: " + method + " " + path, e);
         }
     }
 
@@ -189,10 +207,11 @@ public class PaynKolayClient {
                         if (response.getStatusCode().is2xxSuccessful()) {
                             return json.readTree(response.getBody()).path("token").asText();
                         }
-                        throw new BankUnavailable("authentication refused with HTTP " + response.getStatusCode().value());
+                        throw BankUnavailable.beforeSending("authentication refused with HTTP "
+                                + response.getStatusCode().value(), null);
                     });
         } catch (ResourceAccessException e) {
-            throw new BankUnavailable("bank unreachable while authenticating", e);
+            throw BankUnavailable.beforeSending("bank unreachable while authenticating", e);
         }
     }
 
@@ -203,6 +222,17 @@ public class PaynKolayClient {
                 : new BankReply.Refused<>(status, error.errorCode(), error.errorMessage(), error.referenceId());
     }
 
+
+    /** The request could not have reached the bank: no connection was made, or none could be had from the pool. */
+    private static boolean neverConnected(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof ConnectTimeoutException
+                    || cause instanceof ConnectionRequestTimeoutException || cause instanceof UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static long elapsedMillis(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1_000_000;

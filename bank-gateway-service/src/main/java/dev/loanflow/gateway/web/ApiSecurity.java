@@ -23,6 +23,7 @@ class ApiSecurity {
     EndpointRules endpoints() {
         return requests -> requests
                 .requestMatchers(POST, "/bank/callbacks").permitAll()
+                .requestMatchers("/ops/**").hasAuthority(Scopes.ADMIN)
                 .requestMatchers(GET, "/banks").hasAnyAuthority(Scopes.READ, Scopes.SUBMIT)
                 .requestMatchers(POST, "/quotes").hasAnyAuthority(Scopes.READ, Scopes.SUBMIT)
                 .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll();

@@ -31,7 +31,7 @@ class BankFaultsIT extends GatewayFlowTest {
         BankApproved approved = approved(customer);
 
         assertThat(approved).isNotNull();
-        assertThat(applicationsAtTheBank(customer.orderId)).isEqualTo(1);
+        assertThat(applicationsAtTheBank(customer.bankOrderId())).isEqualTo(1);
     }
 
     @Test
@@ -40,7 +40,7 @@ class BankFaultsIT extends GatewayFlowTest {
         BankRequests customer = BankRequests.forCustomerWithGsmEnding("13");
 
         assertThat(approved(customer)).isNotNull();
-        assertThat(applicationsAtTheBank(customer.orderId)).isEqualTo(1);
+        assertThat(applicationsAtTheBank(customer.bankOrderId())).isEqualTo(1);
     }
 
     @Test

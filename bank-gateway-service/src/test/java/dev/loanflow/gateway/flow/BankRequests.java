@@ -35,15 +35,32 @@ final class BankRequests {
     private static KafkaProducer<String, SpecificRecord> producer;
 
     final String applicationId = "app-" + UUID.randomUUID();
-    final String orderId = "ORDER-" + UUID.randomUUID();
+    final String merchantId;
+    final String orderId;
     final String correlationId = UUID.randomUUID().toString();
     final String bankCode;
     final String nationalId = TestData.nationalId();
     final String gsm;
 
-    private BankRequests(String bankCode, String gsm) {
+    private BankRequests(String merchantId, String orderId, String bankCode, String gsm) {
+        this.merchantId = merchantId;
+        this.orderId = orderId;
         this.bankCode = bankCode;
         this.gsm = gsm;
+    }
+
+    private BankRequests(String bankCode, String gsm) {
+        this("merchant-4003", "ORDER-" + UUID.randomUUID(), bankCode, gsm);
+    }
+
+    /** Another merchant's customer, whose order happens to carry the same order id as this one's. */
+    BankRequests sameOrderIdAt(String otherMerchantId) {
+        return new BankRequests(otherMerchantId, orderId, bankCode, "5551234567");
+    }
+
+    /** The order id as the bank holds it: the merchant's, namespaced by the merchant. */
+    String bankOrderId() {
+        return merchantId + ":" + orderId;
     }
 
     /** A customer whose GSM number's last two digits pick the simulator's scenario (see docs/reference.md). */
@@ -87,7 +104,7 @@ final class BankRequests {
     }
 
     private EventMetadata metadata() {
-        return new EventMetadata(UUID.randomUUID().toString(), applicationId, "merchant-4003",
+        return new EventMetadata(UUID.randomUUID().toString(), applicationId, merchantId,
                 Instant.now().truncatedTo(ChronoUnit.MILLIS), correlationId, null);
     }
 

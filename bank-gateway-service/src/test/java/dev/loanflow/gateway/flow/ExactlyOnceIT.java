@@ -27,7 +27,7 @@ class ExactlyOnceIT extends GatewayFlowTest {
 
         assertThat(outcomes.of(customer.applicationId, PreApproved.class)).hasSize(1);
         assertThat(outcomes.of(customer.applicationId, BankApplicationCreated.class)).hasSize(1);
-        assertThat(applicationsAtTheBank(customer.orderId)).isEqualTo(1);
+        assertThat(applicationsAtTheBank(customer.bankOrderId())).isEqualTo(1);
     }
 
     @Test
@@ -42,7 +42,7 @@ class ExactlyOnceIT extends GatewayFlowTest {
 
         assertThat(outcomes.of(customer.applicationId, BankApplicationCreated.class))
                 .extracting(BankApplicationCreated::getApplicationReferenceId).containsOnly(first);
-        assertThat(applicationsAtTheBank(customer.orderId)).isEqualTo(1);
+        assertThat(applicationsAtTheBank(customer.bankOrderId())).isEqualTo(1);
     }
 
     @Test
@@ -56,8 +56,8 @@ class ExactlyOnceIT extends GatewayFlowTest {
         simulator("DELETE", "/sandbox/faults", null);
         BankApplicationCreated created = outcomes.await(customer.applicationId, BankApplicationCreated.class, PATIENCE);
 
-        assertThat(applicationsAtTheBank(customer.orderId)).isEqualTo(1);
-        assertThat(simulator("GET", "/sandbox/applications?orderId=" + customer.orderId, null).get(0)
+        assertThat(applicationsAtTheBank(customer.bankOrderId())).isEqualTo(1);
+        assertThat(simulator("GET", "/sandbox/applications?orderId=" + customer.bankOrderId(), null).get(0)
                 .get("referenceId").asText()).isEqualTo(created.getApplicationReferenceId());
         assertThat(jdbc.queryForList("select outcome from bank_interaction where application_id = ? "
                 + "and operation = 'application' order by id", String.class, customer.applicationId))

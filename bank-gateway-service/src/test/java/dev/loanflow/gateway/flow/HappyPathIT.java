@@ -42,7 +42,7 @@ class HappyPathIT extends GatewayFlowTest {
         assertThat(approved.getMetadata().getCorrelationId()).isEqualTo(customer.correlationId);
         assertThat(outcomes.of(customer.applicationId)).extracting(event -> event.getClass().getSimpleName())
                 .containsExactly("PreApproved", "BankApplicationCreated", "BankApproved");
-        assertThat(applicationsAtTheBank(customer.orderId)).isEqualTo(1);
+        assertThat(applicationsAtTheBank(customer.bankOrderId())).isEqualTo(1);
     }
 
     @Test

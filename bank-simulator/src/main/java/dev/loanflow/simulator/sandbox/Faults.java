@@ -14,14 +14,18 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param duplicateCallbackRate share of callbacks sent twice
  * @param ambiguousRate         share of the calls that change the bank (pre-assessment, application, refund) that the
  *                              bank performs and then answers badly, as {@code ambiguousAnswer} says
- * @param ambiguousAnswer       how the answer of such a call is lost (any of the three when not given)
- * @param ambiguousDelayMillis  how late a {@link AmbiguousAnswer#LATE} answer comes: longer than the client waits
+ * @param ambiguousAnswer       how the answer of such a call is lost (any way the bank acted when not given)
+ * @param ambiguousDelayMillis  how late a {@link AmbiguousAnswer#LATE} answer comes, or how long a
+ *                              {@link AmbiguousAnswer#SLOW} operation takes: longer than the client waits
+ * @param ambiguousNext         the next this many calls that change the bank get an ambiguous answer, whatever the
+ *                              rate (scripts one call precisely)
  */
 public record Faults(long latencyMillis, long latencyJitterMillis, double errorRate, double timeoutRate,
                      long timeoutMillis, double lostCallbackRate, double duplicateCallbackRate,
-                     double ambiguousRate, AmbiguousAnswer ambiguousAnswer, long ambiguousDelayMillis) {
+                     double ambiguousRate, AmbiguousAnswer ambiguousAnswer, long ambiguousDelayMillis,
+                     int ambiguousNext) {
 
-    public static final Faults NONE = new Faults(0, 0, 0, 0, 30_000, 0, 0, 0, null, 15_000);
+    public static final Faults NONE = new Faults(0, 0, 0, 0, 30_000, 0, 0, 0, null, 15_000, 0);
 
     /** How the answer to an operation the bank performed is lost. */
     public enum AmbiguousAnswer {
@@ -30,16 +34,21 @@ public record Faults(long latencyMillis, long latencyJitterMillis, double errorR
         /** the answer comes after the client stopped waiting */
         LATE,
         /** the bank answers HTTP 500 although it acted */
-        ERROR;
+        ERROR,
+        /** the bank is still working when the client stops waiting, and acts afterwards */
+        SLOW,
+        /** the request is lost on its way and the bank never acts, but the client, timed out, cannot tell */
+        NEVER_ACTED;
 
         /** The way this call's answer is lost: the one asked for, or any of them. */
         public static AmbiguousAnswer pick(AmbiguousAnswer asked) {
-            return asked != null ? asked : values()[ThreadLocalRandom.current().nextInt(values().length)];
+            return asked != null ? asked : values()[ThreadLocalRandom.current().nextInt(NEVER_ACTED.ordinal())];
         }
     }
 
     public Faults {
-        if (latencyMillis < 0 || latencyJitterMillis < 0 || timeoutMillis < 0 || ambiguousDelayMillis < 0) {
+        if (latencyMillis < 0 || latencyJitterMillis < 0 || timeoutMillis < 0 || ambiguousDelayMillis < 0
+                || ambiguousNext < 0) {
             throw new IllegalArgumentException("durations cannot be negative");
         }
         for (double rate : new double[] {errorRate, timeoutRate, lostCallbackRate, duplicateCallbackRate, ambiguousRate}) {

@@ -22,7 +22,8 @@ import dev.loanflow.simulator.sandbox.Faults;
 /**
  * The failure that matters in payments: the bank performs the operation, and its answer never arrives. For the share
  * of the calls that change the bank the sandbox is told, the call runs to its end and then the connection drops in
- * the middle of the answer, the answer comes after the client stopped waiting, or the bank answers HTTP 500.
+ * the middle of the answer, the answer comes after the client stopped waiting, or the bank answers HTTP 500; or the
+ * bank is still working when the client stops waiting and acts afterwards.
  */
 public final class AmbiguousAnswers extends OncePerRequestFilter {
 
@@ -48,8 +49,17 @@ public final class AmbiguousAnswers extends OncePerRequestFilter {
             throws ServletException, IOException {
         Faults current = faults.current();
         if (!"POST".equals(request.getMethod()) || !CHANGES_THE_BANK.matcher(request.getRequestURI()).matches()
-                || !Faults.happens(current.ambiguousRate())) {
+                || !faults.ambiguousThisTime()) {
             chain.doFilter(request, response);
+            return;
+        }
+        Faults.AmbiguousAnswer way = Faults.AmbiguousAnswer.pick(current.ambiguousAnswer());
+        if (way == Faults.AmbiguousAnswer.SLOW || way == Faults.AmbiguousAnswer.NEVER_ACTED) {
+            pause(current.ambiguousDelayMillis());
+        }
+        if (way == Faults.AmbiguousAnswer.NEVER_ACTED) {
+            counts.computeIfAbsent(way, any -> new AtomicLong()).incrementAndGet();
+            response.sendError(504);
             return;
         }
         ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
@@ -58,7 +68,6 @@ public final class AmbiguousAnswers extends OncePerRequestFilter {
             answer.copyBodyToResponse(); // a refusal: the bank did nothing, so nothing is lost
             return;
         }
-        Faults.AmbiguousAnswer way = Faults.AmbiguousAnswer.pick(current.ambiguousAnswer());
         counts.computeIfAbsent(way, any -> new AtomicLong()).incrementAndGet();
         switch (way) {
             case ERROR -> {
@@ -74,6 +83,7 @@ public final class AmbiguousAnswers extends OncePerRequestFilter {
                 pause(current.ambiguousDelayMillis());
                 answer.copyBodyToResponse();
             }
+            case SLOW, NEVER_ACTED -> answer.copyBodyToResponse();
             case DROP -> {
                 byte[] body = answer.getContentAsByteArray();
                 response.setContentType(answer.getContentType());

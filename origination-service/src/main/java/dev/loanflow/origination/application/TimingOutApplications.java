@@ -6,9 +6,13 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import dev.loanflow.origination.lifecycle.LifecycleEvent;
+import dev.loanflow.origination.lifecycle.LoanLifecycle;
 import dev.loanflow.origination.persistence.ApplicationQueries;
 
-/** An application still waiting after its time to live moves to TIMEOUT by itself. */
+/**
+ * An application that never reached the bank moves to TIMEOUT by itself after its time to live; one the bank holds
+ * is the bank's to time out ({@link LoanLifecycle#timedOutByOrigination()}).
+ */
 @Component
 class TimingOutApplications {
 
@@ -26,7 +30,7 @@ class TimingOutApplications {
 
     @Scheduled(fixedDelayString = "${loanflow.origination.timeout-sweep-interval:5s}")
     void sweep() {
-        for (String applicationId : queries.expired(clock.instant(), 200)) {
+        for (String applicationId : queries.expired(LoanLifecycle.timedOutByOrigination(), clock.instant(), 200)) {
             transitions.apply(applicationId,
                     Change.of(LifecycleEvent.TIMED_OUT, Change.Cause.fromSystem("TimeToLiveExpired", DETAIL)));
         }

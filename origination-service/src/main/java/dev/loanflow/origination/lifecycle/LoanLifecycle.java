@@ -93,6 +93,16 @@ public final class LoanLifecycle {
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(ApplicationState.class)));
     }
 
+    /**
+     * The waiting states origination times out on its own clock: only NEW, before anything was asked of the bank that
+     * could become a loan. From PRE_APPROVED on, the bank holds (or is being asked for) an application with the same
+     * time to live, and the bank is the authority on its fate: the gateway asks it, and its TIMEOUT, approval or
+     * rejection moves the application. So a merchant is never told TIMEOUT while the customer has a loan.
+     */
+    public static Set<ApplicationState> timedOutByOrigination() {
+        return EnumSet.of(NEW);
+    }
+
     private static Guard<ApplicationState, LifecycleEvent> withinRemaining() {
         return context -> refunding(context).allowsRequest(amount(context));
     }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,8 +20,7 @@ import dev.loanflow.origination.lifecycle.LoanLifecycle;
 public class ApplicationQueries {
 
     /** Written out, not a parameter, so that the planner can use the partial index on waiting applications. */
-    static final String WAITING = LoanLifecycle.waiting().stream().map(state -> "'" + state.name() + "'")
-            .sorted().collect(Collectors.joining(", ", "status in (", ")"));
+    static final String WAITING = in(LoanLifecycle.waiting());
 
     private final JdbcClient jdbc;
 
@@ -67,11 +67,19 @@ public class ApplicationQueries {
                 + "union all select from_status, -count(*) from " + changes + " where from_status is not null group by from_status";
     }
 
-    /** Waiting applications past their time to live (the index {@code loan_application_waiting} covers exactly these). */
-    public List<String> expired(Instant now, int limit) {
-        return jdbc.sql("select application_id from loan_application where " + WAITING
+    /**
+     * Applications in {@code states} (some of the waiting ones) past their time to live; the index
+     * {@code loan_application_waiting} covers every waiting state.
+     */
+    public List<String> expired(Set<ApplicationState> states, Instant now, int limit) {
+        return jdbc.sql("select application_id from loan_application where " + WAITING + " and " + in(states)
                         + " and time_to_live < ? order by time_to_live limit ?")
                 .params(Timestamp.from(now), limit).query(String.class).list();
+    }
+
+    private static String in(Set<ApplicationState> states) {
+        return states.stream().map(state -> "'" + state.name() + "'").sorted()
+                .collect(Collectors.joining(", ", "status in (", ")"));
     }
 
     public Page report(String merchantId, Instant from, Instant to, List<String> statuses, int page, int size) {
