@@ -2,9 +2,11 @@ package dev.loanflow.system;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,16 +29,27 @@ import dev.loanflow.infra.Platform;
 import dev.loanflow.schemas.Topic;
 
 /**
- * What must hold after every scenario, whatever the fault: nothing lost, the bank holds one application per order,
- * money adds up, and each application's history on Kafka is its stored history, in order, with no effect twice.
+ * What must hold after every scenario, whatever the fault: nothing lost, the bank holds one loan per (merchant,
+ * order) and each of our applications holds its own, each refund ran once at the bank, the bank's money and state
+ * agree with ours, money adds up, and each application's history on Kafka is its stored history, in order, with no
+ * effect twice. What the bank did is counted from its own ledger, never from our audit rows.
  */
 final class Invariants {
 
-    record Violations(int lost, int unsettled, int bankApplicationsDuplicated, int refundMismatches, int moneyErrors,
+    /**
+     * @param loansPerOrderAboveOne    (merchant, order) pairs for which the bank made more than one loan application
+     * @param loansOfAnotherOrder      applications of ours holding a bank loan made for another (merchant, order)
+     * @param refundCallsMismatched    applications whose refunds executed at the bank differ in number from ours done
+     * @param refundedMoneyMismatched  applications whose money refunded at the bank differs from ours
+     * @param stateDisagreements       settled applications whose state the bank's contradicts
+     */
+    record Violations(int lost, int unsettled, int loansPerOrderAboveOne, int loansOfAnotherOrder,
+                      int refundCallsMismatched, int refundedMoneyMismatched, int stateDisagreements, int moneyErrors,
                       int historyMismatches, int duplicatedTransitions) {
 
         boolean none() {
-            return lost + unsettled + bankApplicationsDuplicated + refundMismatches + moneyErrors + historyMismatches
+            return lost + unsettled + loansPerOrderAboveOne + loansOfAnotherOrder + refundCallsMismatched
+                    + refundedMoneyMismatched + stateDisagreements + moneyErrors + historyMismatches
                     + duplicatedTransitions == 0;
         }
     }
@@ -53,23 +66,34 @@ final class Invariants {
         Map<String, Row> rows = rows(applications);
         Map<String, List<String>> stored = storedHistories(applications);
         Map<String, List<String>> published = publishedHistories(new HashSet<>(rows.keySet()));
+        BankLedger ledger = BankLedger.read(platform.simulator.baseUrl(), http);
         int lost = (int) applications.stream().filter(a -> !rows.containsKey(a.applicationId())).count();
-        int duplicatedAtBank = 0;
-        int refundMismatches = 0;
+        int loansPerOrderAboveOne = 0;
+        int loansOfAnotherOrder = 0;
+        int refundCallsMismatched = 0;
+        int refundedMoneyMismatched = 0;
+        int stateDisagreements = 0;
         int moneyErrors = 0;
         for (Traffic.Submitted application : applications) {
-            Row row = rows.get(application.applicationId());
-            JsonNode atBank = bank(application.orderId());
-            if (atBank.size() > 1) {
-                duplicatedAtBank++;
+            if (ledger.loansFor(application.bankOrderId()).size() > 1) {
+                loansPerOrderAboveOne++;
             }
+            Row row = rows.get(application.applicationId());
             if (row == null) {
                 continue;
             }
-            BigDecimal bankRefunded = atBank.size() == 1 && !atBank.get(0).get("refundedTotal").isNull()
-                    ? atBank.get(0).get("refundedTotal").decimalValue() : BigDecimal.ZERO;
-            if (bankRefunded.compareTo(row.refunded()) != 0 || row.refunded().compareTo(row.completedRefunds()) != 0) {
-                refundMismatches++;
+            if (row.loanReference() != null && !application.bankOrderId().equals(ledger.orderOf(row.loanReference()))) {
+                loansOfAnotherOrder++;
+            }
+            if (ledger.refundsExecuted(row.loanReference()) != row.refundsDone()) {
+                refundCallsMismatched++;
+            }
+            if (ledger.moneyRefunded(row.loanReference()).compareTo(row.refunded()) != 0
+                    || row.refunded().compareTo(row.completedRefunds()) != 0) {
+                refundedMoneyMismatched++;
+            }
+            if (disagrees(row, bank(application.bankOrderId()))) {
+                stateDisagreements++;
             }
             if (!moneyAddsUp(row)) {
                 moneyErrors++;
@@ -82,11 +106,27 @@ final class Invariants {
             }
         }
         int duplicatedTransitions = transitionsCausedTwice(applications);
-        return new Violations(lost, outcome.unsettled().size(), duplicatedAtBank, refundMismatches, moneyErrors,
-                historyMismatches, duplicatedTransitions);
+        return new Violations(lost, outcome.unsettled().size(), loansPerOrderAboveOne, loansOfAnotherOrder,
+                refundCallsMismatched, refundedMoneyMismatched, stateDisagreements, moneyErrors, historyMismatches,
+                duplicatedTransitions);
     }
 
-    private record Row(String status, BigDecimal loan, BigDecimal refunded, BigDecimal completedRefunds) {
+    /** A settled application whose loan the bank shows in another final state, or a loan the bank holds that we lack. */
+    private static boolean disagrees(Row row, JsonNode atBank) {
+        String ours = row.status();
+        if (atBank.size() != 1) {
+            return ours.equals("APPROVED") || ours.startsWith("REFUNDED");
+        }
+        String theirs = atBank.get(0).get("status").asText();
+        return switch (ours) {
+            case "NEW", "PRE_APPROVED", "STARTED" -> false;
+            case "PRE_APPROVAL_DECLINED" -> true;
+            default -> !ours.equals(theirs);
+        };
+    }
+
+    private record Row(String status, BigDecimal loan, BigDecimal refunded, BigDecimal completedRefunds,
+                       int refundsDone, String loanReference) {
     }
 
     private boolean moneyAddsUp(Row row) throws Exception {
@@ -117,13 +157,16 @@ final class Invariants {
              PreparedStatement query = connection.prepareStatement("""
                      select a.application_id, a.status, a.loan_amount, a.refunded_total,
                             coalesce((select sum(r.amount) from origination.refund r
-                                      where r.application_id = a.application_id and r.status = 'DONE'), 0)
+                                      where r.application_id = a.application_id and r.status = 'DONE'), 0),
+                            (select count(*) from origination.refund r
+                              where r.application_id = a.application_id and r.status = 'DONE'),
+                            a.loan_reference_id
                      from origination.loan_application a where a.application_id = any(?)""")) {
             query.setArray(1, connection.createArrayOf("varchar", ids(applications)));
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
                     rows.put(result.getString(1), new Row(result.getString(2), result.getBigDecimal(3),
-                            result.getBigDecimal(4), result.getBigDecimal(5)));
+                            result.getBigDecimal(4), result.getBigDecimal(5), result.getInt(6), result.getString(7)));
                 }
             }
         }
@@ -180,9 +223,9 @@ final class Invariants {
         return histories;
     }
 
-    private JsonNode bank(String orderId) throws Exception {
+    private JsonNode bank(String bankOrderId) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(platform.simulator.baseUrl()
-                + "/sandbox/applications?orderId=" + orderId)).build();
+                + "/sandbox/applications?orderId=" + URLEncoder.encode(bankOrderId, StandardCharsets.UTF_8))).build();
         return JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
     }
 

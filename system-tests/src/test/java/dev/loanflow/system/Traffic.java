@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,7 +64,13 @@ final class Traffic {
         }
     }
 
-    record Submitted(String applicationId, String orderId, Plan plan, String nationalId, String gsmNumber) {
+    record Submitted(String applicationId, String merchant, String orderId, Plan plan, String nationalId,
+                     String gsmNumber) {
+
+        /** The order id as the bank holds it (see the gateway's BankOrderIds). */
+        String bankOrderId() {
+            return merchant + ":" + orderId;
+        }
     }
 
     record Outcome(Map<String, Integer> byStatus, List<Submitted> unsettled, Duration took) {
@@ -84,12 +91,22 @@ final class Traffic {
 
     /** Submits {@code count} applications from {@code threads} concurrent clients; returns once all are accepted. */
     List<Submitted> submit(int count, int threads) throws Exception {
+        List<String> orderIds = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            orderIds.add("ORDER-" + UUID.randomUUID());
+        }
+        return submit(orderIds, threads);
+    }
+
+    /** Submits one application for each order id, as {@link #submit(int, int)} does. */
+    List<Submitted> submit(List<String> orderIds, int threads) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(threads);
         try {
             List<Future<Submitted>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
+            for (int i = 0; i < orderIds.size(); i++) {
                 Plan plan = Plan.forIndex(i);
-                futures.add(clients.submit(() -> submitUntilAccepted(plan)));
+                String orderId = orderIds.get(i);
+                futures.add(clients.submit(() -> submitUntilAccepted(plan, orderId)));
             }
             List<Submitted> submitted = new ArrayList<>();
             for (Future<Submitted> future : futures) {
@@ -149,17 +166,17 @@ final class Traffic {
         return statuses;
     }
 
-    private Submitted submitUntilAccepted(Plan plan) throws Exception {
+    private Submitted submitUntilAccepted(Plan plan, String orderId) throws Exception {
         String nationalId = TestData.nationalId();
         String gsmNumber = "55512345" + plan.gsmSuffix;
         Map<String, Object> body = ApplicationBodies.valid(nationalId, gsmNumber);
-        String orderId = (String) body.get("orderId");
+        body.put("orderId", orderId);
         String payload = JSON.writeValueAsString(body);
         while (true) {
-            HttpResponse<String> answer = call("POST", "/applications", payload, orderId);
+            HttpResponse<String> answer = call(merchant, "POST", "/applications", payload, orderId);
             if (answer != null && (answer.statusCode() == 201 || answer.statusCode() == 200)) {
-                return new Submitted(JSON.readTree(answer.body()).get("applicationId").asText(), orderId, plan, nationalId,
-                        gsmNumber);
+                return new Submitted(JSON.readTree(answer.body()).get("applicationId").asText(), merchant, orderId, plan,
+                        nationalId, gsmNumber);
             }
             if (answer != null && answer.statusCode() < 500 && answer.statusCode() != 401) {
                 throw new IllegalStateException("submission refused: " + answer.statusCode() + " " + answer.body());
@@ -180,7 +197,8 @@ final class Traffic {
             return;
         }
         BigDecimal amount = application.plan() == Plan.REFUND_ALL ? LOAN : LOAN.divide(BigDecimal.valueOf(3), 2, RoundingMode.DOWN);
-        HttpResponse<String> answer = call("POST", "/applications/" + application.applicationId() + "/refunds",
+        HttpResponse<String> answer = call(application.merchant(), "POST",
+                "/applications/" + application.applicationId() + "/refunds",
                 JSON.writeValueAsString(Map.of("amount", amount)), null);
         if (answer != null && answer.statusCode() == 202) {
             refundsSent.add(application.applicationId());
@@ -199,15 +217,16 @@ final class Traffic {
         }
     }
 
-    /** One HTTP call to whichever origination instance is up; null when none answered. */
-    private HttpResponse<String> call(String method, String path, String body, String idempotencyKey) throws InterruptedException {
+    /** One HTTP call, as {@code caller}, to whichever origination instance is up; null when none answered. */
+    private HttpResponse<String> call(String caller, String method, String path, String body, String idempotencyKey)
+            throws InterruptedException {
         List<String> bases = new ArrayList<>(platform.instancesOf("origination-service").stream()
                 .map(instance -> instance.baseUrl()).toList());
         Collections.shuffle(bases);
         for (String base : bases) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + platform.authorization.token(merchant))
+                    .header("Authorization", "Bearer " + platform.authorization.token(caller))
                     .method(method, HttpRequest.BodyPublishers.ofString(body));
             if (idempotencyKey != null) {
                 request.header("Idempotency-Key", idempotencyKey);
