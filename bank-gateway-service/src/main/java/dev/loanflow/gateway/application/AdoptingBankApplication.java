@@ -18,7 +18,6 @@ import dev.loanflow.events.BankApplicationCreated;
 import dev.loanflow.events.BankApplicationRequested;
 import dev.loanflow.events.EventMetadata;
 import dev.loanflow.gateway.bank.BankApi;
-import dev.loanflow.gateway.bank.BankReply;
 import dev.loanflow.gateway.bank.BankUnavailable;
 import dev.loanflow.gateway.bank.PaynKolayClient;
 import dev.loanflow.schemas.sealing.PersonalDataSealer;
@@ -78,7 +77,8 @@ class AdoptingBankApplication {
         Instant from = request.getOrderDate().minus(CLOCK_SKEW);
         Instant to = clock.instant().plus(CLOCK_SKEW);
         for (int page = 0; page < MAX_PAGES; page++) {
-            BankApi.Report report = answered(bank.report(applicationId, request.getBankCode(), from, to, null, page, PAGE_SIZE));
+            BankApi.Report report = bank.report(applicationId, request.getBankCode(), from, to, null, page, PAGE_SIZE)
+                    .bodyOrUnavailable("its report");
             Optional<BankApi.LoanApplication> found = report.loanApplications().stream()
                     .filter(held -> bankOrderId.equals(held.orderId())).findFirst();
             if (found.isPresent() || page + 1 >= report.totalPages()) {
@@ -94,13 +94,5 @@ class AdoptingBankApplication {
                 && sealer.open(request.getCustomer().getNationalIdentityNumber()).equals(held.nationalIdentityNumber())
                 && sealer.open(request.getCustomer().getGsmNumber()).equals(held.gsm())
                 && held.cart() != null && held.cart().totalPrice() != null && total.compareTo(held.cart().totalPrice()) == 0;
-    }
-
-    private static BankApi.Report answered(BankReply<BankApi.Report> reply) {
-        if (reply instanceof BankReply.Answered<BankApi.Report> answered) {
-            return answered.body();
-        }
-        BankReply.Refused<BankApi.Report> refused = (BankReply.Refused<BankApi.Report>) reply;
-        throw new BankUnavailable("the bank refused its report: " + refused.errorCode() + " " + refused.message());
     }
 }

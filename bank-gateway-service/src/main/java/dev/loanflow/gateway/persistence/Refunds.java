@@ -65,4 +65,16 @@ public class Refunds {
     public long countUncertain() {
         return jdbc.sql("select count(*) from refund where status = 'UNCERTAIN'").query(Long.class).single();
     }
+
+    /** What the bank has refunded of this application, as far as we know: the refunds it confirmed. */
+    public BigDecimal doneTotal(String applicationId) {
+        return jdbc.sql("select coalesce(sum(amount), 0) from refund where application_id = ? and status = 'DONE'")
+                .param(applicationId).query(BigDecimal.class).single();
+    }
+
+    /** Refunds of this application whose outcome nobody knows yet: in flight or uncertain. */
+    public boolean unsettled(String applicationId) {
+        return jdbc.sql("select count(*) from refund where application_id = ? and status in ('PENDING', 'UNCERTAIN')")
+                .param(applicationId).query(Long.class).single() > 0;
+    }
 }

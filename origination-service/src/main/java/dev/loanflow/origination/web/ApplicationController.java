@@ -88,6 +88,15 @@ class ApplicationController {
                 .orElseGet(() -> Problems.notFound(applicationId));
     }
 
+    @Operation(summary = "The merchant's application for one of its order ids",
+            description = "200 with the application; 404 when this merchant has none for that order id.")
+    @GetMapping(params = "orderId")
+    ResponseEntity<?> byOrder(@CurrentMerchant String merchantId, @RequestParam String orderId) {
+        return applications.findByOrder(merchantId, orderId)
+                .<ResponseEntity<?>>map(row -> ResponseEntity.ok(view(row)))
+                .orElseGet(() -> Problems.notFound("order " + orderId));
+    }
+
     @Operation(summary = "Cancel an application that has not reached the bank yet")
     @PostMapping("/{applicationId}/cancel")
     ResponseEntity<?> cancel(@CurrentMerchant String merchantId, @PathVariable String applicationId) {

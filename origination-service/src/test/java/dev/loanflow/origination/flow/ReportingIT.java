@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+
+import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -51,6 +54,22 @@ class ReportingIT extends OriginationIntegrationTest {
                 .isEqualTo(400);
         assertThat(merchant.report("from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z&status=PAID").getStatusCode().value())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void aMerchantFindsItsApplicationByItsOwnOrderIdAndNoOtherMerchantDoes() {
+        Merchants merchant = new Merchants(http, "merchant-d");
+        Merchants other = new Merchants(http, "merchant-e");
+        Map<String, Object> body = Merchants.validApplication();
+        String id = merchant.submit(body).getBody().get("applicationId").asText();
+        String orderId = (String) body.get("orderId");
+
+        ResponseEntity<JsonNode> found = merchant.report("orderId=" + orderId);
+
+        assertThat(found.getStatusCode().value()).isEqualTo(200);
+        assertThat(found.getBody().get("applicationId").asText()).isEqualTo(id);
+        assertThat(other.report("orderId=" + orderId).getStatusCode().value()).isEqualTo(404);
+        assertThat(merchant.report("orderId=no-such-order").getStatusCode().value()).isEqualTo(404);
     }
 
     private static JsonNode report(Merchants merchant, Instant from, Instant to, String filter, int page, int size) {
