@@ -12,9 +12,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 import dev.loanflow.eventing.DeadLetters;
 import dev.loanflow.eventing.EventingConfiguration;
@@ -50,6 +52,8 @@ class OriginationConfiguration {
     @Bean
     DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<Object, Object> avroTemplate, KafkaProperties kafka,
                                           @Value("${loanflow.kafka.database-outage-retry-for:10m}") Duration outage) {
-        return DeadLetters.errorHandler(avroTemplate, kafka, TransientDataAccessException.class::isInstance, outage);
+        return DeadLetters.errorHandler(avroTemplate, kafka, failure -> failure instanceof TransientDataAccessException
+                || failure instanceof DataAccessResourceFailureException || failure instanceof CannotCreateTransactionException,
+                outage);
     }
 }

@@ -69,6 +69,10 @@ public final class SubmissionRules {
                     "times quantity must equal totalPriceWithoutDiscounts");
             require(violations, item.getCommissionRate() == null || item.getCommissionAmount() == null,
                     at + ".commissionRate", "only one of commissionRate and commissionAmount may be given");
+            requireNotNegative(violations, item.getCommissionRate(), at + ".commissionRate");
+            requireNotNegative(violations, item.getCommissionAmount(), at + ".commissionAmount");
+            requireNotNegative(violations, item.getWithholdingTax(), at + ".withholdingTax");
+            requireNotNegative(violations, item.getMarketplaceCost(), at + ".marketplaceCost");
             itemTotals = itemTotals.add(item.getTotalPrice());
         }
         BigDecimal itemsPrice = cart.getPrice().getItemsPrice();
@@ -87,6 +91,10 @@ public final class SubmissionRules {
         } catch (IllegalArgumentException | NullPointerException e) {
             return false;
         }
+    }
+
+    private static void requireNotNegative(List<Violation> violations, BigDecimal amount, String field) {
+        require(violations, amount == null || amount.signum() >= 0, field, "must not be negative");
     }
 
     private static boolean positive(BigDecimal amount) {

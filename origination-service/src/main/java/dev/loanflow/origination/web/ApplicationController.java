@@ -41,6 +41,8 @@ import dev.loanflow.security.CurrentMerchant;
 @RequestMapping("/applications")
 class ApplicationController {
 
+    private static final int MAX_IDEMPOTENCY_KEY = 128;
+
     private final SubmittingApplication submitting;
     private final CancellingApplication cancelling;
     private final RequestingRefund refunding;
@@ -65,6 +67,10 @@ class ApplicationController {
     ResponseEntity<?> submit(@CurrentMerchant String merchantId,
                              @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
                              @Valid @RequestBody SubmitRequest request) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
+            return Problems.invalid(List.of(new Violation("Idempotency-Key",
+                    "must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters")));
+        }
         SubmittingApplication.Result result = submitting.submit(ApiTranslation.toEvent(merchantId, request), idempotencyKey);
         if (result instanceof SubmittingApplication.Rejected rejected) {
             return Problems.invalid(rejected.violations());

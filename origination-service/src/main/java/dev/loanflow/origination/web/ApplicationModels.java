@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** The JSON of the applications API. Amounts have at most two decimals; the business rules live in the domain. */
@@ -20,7 +21,8 @@ final class ApplicationModels {
     }
 
     record CustomerRequest(@NotBlank String nationalIdentityNumber, @NotBlank String gsmNumber, String email,
-                           @Size(max = 200) String fullName, String language) {
+                           @Size(max = 200) String fullName,
+                           @Pattern(regexp = "(?i)TR|EN", message = "must be TR or EN") String language) {
     }
 
     record PriceRequest(@NotNull @Digits(integer = 16, fraction = 2) BigDecimal itemsPrice,

@@ -6,11 +6,14 @@ import java.util.Map;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
@@ -30,6 +33,7 @@ import dev.loanflow.origination.domain.Violation;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class Problems {
 
+    private static final int RETRY_AFTER_SECONDS = 5;
     private static final URI VALIDATION = URI.create("https://loanflow.dev/problems/invalid-application");
 
     static ResponseEntity<ProblemDetail> invalid(List<Violation> violations) {
@@ -72,6 +76,19 @@ class Problems {
             MethodArgumentTypeMismatchException.class, HandlerMethodValidationException.class})
     ResponseEntity<ProblemDetail> badParameter(Exception bad) {
         return of(HttpStatus.BAD_REQUEST, "Invalid request", bad.getMessage());
+    }
+
+    /**
+     * The database cannot be reached within the pool's short wait: nothing was written, and the caller is told to come
+     * back rather than held for the length of an outage.
+     */
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class})
+    ResponseEntity<ProblemDetail> unavailable(Exception outage) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "the application store cannot be reached; nothing was stored, try again shortly");
+        problem.setTitle("Temporarily unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS)).body(problem);
     }
 
     private static String message(FieldError error) {

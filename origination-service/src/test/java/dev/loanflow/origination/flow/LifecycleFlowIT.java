@@ -113,6 +113,24 @@ class LifecycleFlowIT extends OriginationIntegrationTest {
     }
 
     @Test
+    void anApplicationTheBankHoldsIsNotTimedOutOnOurClockAndALateApprovalStillCounts() {
+        Map<String, Object> body = Merchants.validApplication();
+        body.put("timeToLive", Instant.now().plusSeconds(2).toString());
+        String id = merchant.submit(body).getBody().get("applicationId").asText();
+        GatewayStandIn.send(id, GatewayStandIn.preApproved(id));
+        GatewayStandIn.send(id, GatewayStandIn.created(id));
+        topics.await(id, Topic.LIFECYCLE, ApplicationStatusChanged.class, 3);
+
+        TopicLog.pause(3_500);
+        String afterItsTimeToLive = merchant.status(id);
+        GatewayStandIn.send(id, GatewayStandIn.approved(id));
+        topics.await(id, Topic.LIFECYCLE, ApplicationStatusChanged.class, 4);
+
+        assertThat(afterItsTimeToLive).isEqualTo("STARTED");
+        assertThat(merchant.status(id)).isEqualTo("APPROVED");
+    }
+
+    @Test
     void submissionOnTheInputTopicThatIsInvalidIsRejectedWithReasons() {
         String id = "topic-" + java.util.UUID.randomUUID();
         SubmissionProducer.send(id, "12345678901");

@@ -158,7 +158,11 @@ class SubmissionApiIT extends OriginationIntegrationTest {
                 Arguments.of("time to live in the past", "timeToLive", Instant.now().minusSeconds(60).toString(), "timeToLive"),
                 Arguments.of("callback not https", "callbackUrl", "http://shop.example.com/hook", "callbackUrl"),
                 Arguments.of("commission rate and amount", "cart.items[0].commissionAmount", new BigDecimal("200.00"), "cart.items[0].commissionRate"),
-                Arguments.of("missing order id", "orderId", null, "orderId"));
+                Arguments.of("missing order id", "orderId", null, "orderId"),
+                Arguments.of("negative commission rate", "cart.items[0].commissionRate", new BigDecimal("-1.00"), "cart.items[0].commissionRate"),
+                Arguments.of("negative withholding tax", "cart.items[0].withholdingTax", new BigDecimal("-0.10"), "cart.items[0].withholdingTax"),
+                Arguments.of("negative marketplace cost", "cart.items[0].marketplaceCost", new BigDecimal("-2.00"), "cart.items[0].marketplaceCost"),
+                Arguments.of("unknown language", "customer.language", "DE", "customer.language"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -174,6 +178,17 @@ class SubmissionApiIT extends OriginationIntegrationTest {
         assertThat(refused.getBody().get("errors").findValuesAsText("field")).contains(reportedField);
         assertThat(jdbc.queryForObject("select count(*) from loan_application where order_id = ?", Integer.class,
                 body.get("orderId"))).isZero();
+    }
+
+    @Test
+    void anIdempotencyKeyLongerThanWeKeepIsABadRequestNotAServerError() {
+        Map<String, Object> body = Merchants.validApplication();
+
+        ResponseEntity<JsonNode> refused = merchant.submit(body, "k".repeat(129));
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getBody().get("errors").findValuesAsText("field")).containsExactly("Idempotency-Key");
+        assertThat(merchant.submit(body, "k".repeat(128)).getStatusCode().value()).isEqualTo(201);
     }
 
     @Test
