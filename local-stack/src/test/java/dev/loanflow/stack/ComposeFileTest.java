@@ -101,7 +101,7 @@ class ComposeFileTest {
         String compose = Files.readString(ROOT.resolve("docker-compose.yml"));
 
         for (String secret : List.of("PERSONAL_DATA_KEY", "WEBHOOK_DEFAULT_SECRET", "DEMO_SHOP_SECRET", "OPS_CLIENT_SECRET",
-                "AUTH_SIGNING_KEY")) {
+                "AUTH_SIGNING_KEY", "DATABASE_PASSWORD")) {
             assertThat(compose).contains("${" + secret + ":?").doesNotContain("${" + secret + ":-");
         }
     }

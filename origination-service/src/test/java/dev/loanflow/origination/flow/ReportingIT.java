@@ -58,7 +58,7 @@ class ReportingIT extends OriginationIntegrationTest {
 
     @Test
     void aMerchantFindsItsApplicationByItsOwnOrderIdAndNoOtherMerchantDoes() {
-        Merchants merchant = new Merchants(http, "merchant-d");
+        Merchants merchant = new Merchants(http, "merchant-l");
         Merchants other = new Merchants(http, "merchant-e");
         Map<String, Object> body = Merchants.validApplication();
         String id = merchant.submit(body).getBody().get("applicationId").asText();
