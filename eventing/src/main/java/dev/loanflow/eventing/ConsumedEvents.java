@@ -1,84 +1,33 @@
 package dev.loanflow.eventing;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
-
 /**
  * Exactly once in effect for consumed events: the event's id is recorded in the same transaction as its effect, so
  * a redelivered event, or one a concurrent consumer already handled, changes nothing. The one idempotency API of
- * every service; the table it writes ({@code processed_event}) ships with this module.
+ * every service.
  */
-public final class ConsumedEvents {
-
-    /** Records an event as consumed (parameters: its id and type); changes nothing when it was recorded before. */
-    public static final String RECORD =
-            "insert into processed_event (event_id, event_type) values (?, ?) on conflict do nothing";
-
-    private final JdbcClient jdbc;
-    private final TransactionTemplate transaction;
-
-    public ConsumedEvents(JdbcClient jdbc, TransactionTemplate transaction) {
-        this.jdbc = jdbc;
-        this.transaction = transaction;
-    }
+public interface ConsumedEvents {
 
     /** A cheap check before slow work (calling a bank); {@link #applyOnce} still decides. */
-    public boolean alreadyConsumed(String eventId) {
-        return jdbc.sql("select count(*) from processed_event where event_id = ?").param(eventId).query(Integer.class).single() > 0;
-    }
+    boolean alreadyConsumed(String eventId);
 
     /** In the caller's transaction: true the first time; false when the event was consumed before. */
-    public boolean record(String eventId, String eventType) {
-        return jdbc.sql(RECORD).params(eventId, eventType).update() == 1;
-    }
+    boolean record(String eventId, String eventType);
 
-    /** In the caller's transaction, one statement: the ids recorded now, not those consumed before. */
-    public Set<String> recordAll(Collection<String> eventIds, String eventType) {
-        if (eventIds.isEmpty()) {
-            return Set.of();
-        }
-        List<Object> params = new ArrayList<>(eventIds.size() * 2);
-        eventIds.forEach(eventId -> params.addAll(List.of(eventId, eventType)));
-        return new HashSet<>(jdbc.sql("insert into processed_event (event_id, event_type) values "
-                        + SqlRows.times(eventIds.size(), "(?, ?)")
-                        + " on conflict do nothing returning event_id")
-                .params(params).query(String.class).list());
-    }
+    /** In the caller's transaction: the ids recorded now, not those consumed before. */
+    Set<String> recordAll(Collection<String> eventIds, String eventType);
 
     /** Records the event and runs its effect in one transaction; does nothing if the event was consumed before. */
-    public void applyOnce(String eventId, String eventType, Runnable effect) {
-        transaction.executeWithoutResult(status -> {
-            if (record(eventId, eventType)) {
-                effect.run();
-            }
-        });
-    }
+    void applyOnce(String eventId, String eventType, Runnable effect);
 
     /**
      * Records a batch of events and runs the effect on those not consumed before, all in one transaction: one commit
      * for a poll's worth of records. An event twice in the batch counts once.
      */
-    public <E> void applyOnceEach(List<E> events, Function<E, String> eventId, String eventType, Consumer<List<E>> effect) {
-        transaction.executeWithoutResult(status -> {
-            List<String> ids = events.stream().map(eventId).distinct().toList();
-            Set<String> fresh = new HashSet<>(recordAll(ids, eventType));
-            List<E> firstTime = new ArrayList<>(fresh.size());
-            for (E event : events) {
-                if (fresh.remove(eventId.apply(event))) { // the first of its copies in the batch
-                    firstTime.add(event);
-                }
-            }
-            if (!firstTime.isEmpty()) {
-                effect.accept(firstTime);
-            }
-        });
-    }
+    <E> void applyOnceEach(List<E> events, Function<E, String> eventId, String eventType, Consumer<List<E>> effect);
 }

@@ -20,7 +20,7 @@ public class ConsumerConfiguration {
 
     @Bean
     ConsumedEvents consumedEvents(JdbcClient jdbc, TransactionTemplate transaction) {
-        return new ConsumedEvents(jdbc, transaction);
+        return new JdbcConsumedEvents(jdbc, transaction);
     }
 
     @Bean

@@ -40,7 +40,7 @@ public class EventingConfiguration {
 
     @Bean
     Outbox outbox(JdbcClient jdbc, TraceContexts traces, OutboxSignal signal) {
-        return new Outbox(jdbc, traces, signal);
+        return new JdbcOutbox(jdbc, traces, signal);
     }
 
     @Bean

@@ -109,7 +109,7 @@ class OutboxRelayIT {
         relay.start();
         try {
             Thread.sleep(500); // let its first pass find nothing: from then on only a wake-up or the hour-long poll sends
-            List<ApplicationTimedOut> committed = commitEvents(applicationId, 2, new Outbox(jdbc, TraceContexts.none(), signal));
+            List<ApplicationTimedOut> committed = commitEvents(applicationId, 2, new JdbcOutbox(jdbc, TraceContexts.none(), signal));
 
             assertThat(published(applicationId, 2)).hasSize(committed.size());
         } finally {
@@ -165,7 +165,7 @@ class OutboxRelayIT {
     @Test
     void aTransactionsEventsAreWrittenInOrderWhenItCommitsAndNotAtAllWhenItRollsBack() {
         String applicationId = "together-" + UUID.randomUUID();
-        Outbox outbox = new Outbox(jdbc, TraceContexts.none());
+        Outbox outbox = new JdbcOutbox(jdbc, TraceContexts.none());
         List<ApplicationTimedOut> committed = List.of(event(applicationId), event(applicationId), event(applicationId));
 
         transaction.executeWithoutResult(status -> committed.forEach(event -> outbox.append(Topic.BANK_OUTCOMES, applicationId, event)));
@@ -183,7 +183,7 @@ class OutboxRelayIT {
     @Test
     void anEventAppendedAsTheTransactionCommitsAfterItsOtherEventsWereWrittenIsWrittenToo() {
         String applicationId = "late-" + UUID.randomUUID();
-        Outbox outbox = new Outbox(jdbc, TraceContexts.none());
+        Outbox outbox = new JdbcOutbox(jdbc, TraceContexts.none());
 
         transaction.executeWithoutResult(status -> {
             outbox.append(Topic.BANK_OUTCOMES, applicationId, event(applicationId));
@@ -199,7 +199,7 @@ class OutboxRelayIT {
     }
 
     private static List<ApplicationTimedOut> commitEvents(String applicationId, int count) {
-        return commitEvents(applicationId, count, new Outbox(jdbc, TraceContexts.none()));
+        return commitEvents(applicationId, count, new JdbcOutbox(jdbc, TraceContexts.none()));
     }
 
     private static List<ApplicationTimedOut> commitEvents(String applicationId, int count, Outbox outbox) {

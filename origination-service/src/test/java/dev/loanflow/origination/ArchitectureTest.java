@@ -34,10 +34,10 @@ class ArchitectureTest {
     }
 
     @Test
-    void useCasesDoNotReachIntoTheWebOrKafkaAdapters() {
+    void useCasesReachTheirAdaptersOnlyThroughPorts() {
         noClasses().that().resideInAPackage("..origination.application..")
                 .should().dependOnClassesThat().resideInAnyPackage("..origination.web..", "..origination.kafka..",
-                        "..origination.ops..")
+                        "..origination.ops..", "..origination.persistence..")
                 .check(PRODUCTION_CLASSES);
     }
 }

@@ -3,7 +3,6 @@ package dev.loanflow.origination.application;
 import org.springframework.stereotype.Component;
 
 import dev.loanflow.origination.lifecycle.LifecycleEvent;
-import dev.loanflow.origination.persistence.ApplicationRepository;
 
 /** A merchant cancels its own application before it reaches the bank. */
 @Component
@@ -12,9 +11,9 @@ public class CancellingApplication {
     private static final String DETAIL = "cancelled by the merchant";
 
     private final Transitions transitions;
-    private final ApplicationRepository applications;
+    private final ApplicationStore applications;
 
-    CancellingApplication(Transitions transitions, ApplicationRepository applications) {
+    CancellingApplication(Transitions transitions, ApplicationStore applications) {
         this.transitions = transitions;
         this.applications = applications;
     }

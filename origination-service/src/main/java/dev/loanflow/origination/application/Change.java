@@ -8,7 +8,6 @@ import dev.loanflow.events.PreApproved;
 import dev.loanflow.origination.domain.ApplicationState;
 import dev.loanflow.origination.domain.Money;
 import dev.loanflow.origination.lifecycle.LifecycleEvent;
-import dev.loanflow.origination.persistence.StoredApplication;
 
 /**
  * What a caller hands to {@link Transitions}: the lifecycle event, its cause, what it records on the application, and

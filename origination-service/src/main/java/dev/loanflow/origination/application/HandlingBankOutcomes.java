@@ -15,19 +15,17 @@ import dev.loanflow.origination.domain.Money;
 import dev.loanflow.origination.lifecycle.BankOutcomePolicy;
 import dev.loanflow.origination.lifecycle.BankOutcomePolicy.NextRequest;
 import dev.loanflow.origination.lifecycle.BankOutcomePolicy.RefundSettlement;
-import dev.loanflow.origination.persistence.Refunds;
-import dev.loanflow.origination.persistence.StoredApplication;
 
 /** The bank's answers, as the gateway reports them, move applications along as {@link BankOutcomePolicy} says. */
 @Component
 public class HandlingBankOutcomes {
 
     private final Transitions transitions;
-    private final Refunds refunds;
+    private final RefundBook refunds;
     private final LifecyclePublisher publisher;
     private final ConsumedEvents consumed;
 
-    HandlingBankOutcomes(Transitions transitions, Refunds refunds, LifecyclePublisher publisher, ConsumedEvents consumed) {
+    HandlingBankOutcomes(Transitions transitions, RefundBook refunds, LifecyclePublisher publisher, ConsumedEvents consumed) {
         this.transitions = transitions;
         this.refunds = refunds;
         this.publisher = publisher;

@@ -13,7 +13,6 @@ import dev.loanflow.events.LifecycleAnomaly;
 import dev.loanflow.origination.domain.Application;
 import dev.loanflow.origination.domain.ApplicationState;
 import dev.loanflow.origination.domain.Money;
-import dev.loanflow.origination.persistence.StoredApplication;
 import dev.loanflow.schemas.Topic;
 
 /**

@@ -10,8 +10,6 @@ import dev.loanflow.events.RefundRequested;
 import dev.loanflow.events.SellerRefund;
 import dev.loanflow.origination.domain.Money;
 import dev.loanflow.origination.lifecycle.LifecycleEvent;
-import dev.loanflow.origination.persistence.ApplicationRepository;
-import dev.loanflow.origination.persistence.Refunds;
 
 /**
  * A merchant asks to refund part or all of an approved loan: allowed within what remains, counting the refunds still
@@ -21,11 +19,11 @@ import dev.loanflow.origination.persistence.Refunds;
 public class RequestingRefund {
 
     private final Transitions transitions;
-    private final ApplicationRepository applications;
-    private final Refunds refunds;
+    private final ApplicationStore applications;
+    private final RefundBook refunds;
     private final LifecyclePublisher publisher;
 
-    RequestingRefund(Transitions transitions, ApplicationRepository applications, Refunds refunds,
+    RequestingRefund(Transitions transitions, ApplicationStore applications, RefundBook refunds,
                      LifecyclePublisher publisher) {
         this.transitions = transitions;
         this.applications = applications;

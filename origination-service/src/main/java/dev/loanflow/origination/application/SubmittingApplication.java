@@ -24,8 +24,6 @@ import dev.loanflow.origination.domain.Application;
 import dev.loanflow.origination.domain.ApplicationState;
 import dev.loanflow.origination.domain.Money;
 import dev.loanflow.origination.domain.Violation;
-import dev.loanflow.origination.persistence.ApplicationRepository;
-import dev.loanflow.origination.persistence.StoredApplication;
 import dev.loanflow.schemas.Topic;
 import dev.loanflow.schemas.sealing.PersonalDataSealer;
 
@@ -38,7 +36,7 @@ import dev.loanflow.schemas.sealing.PersonalDataSealer;
 @Component
 public class SubmittingApplication {
 
-    private final ApplicationRepository applications;
+    private final ApplicationStore applications;
     private final Transitions transitions;
     private final SubmissionRules rules;
     private final PersonalDataSealer sealer;
@@ -50,7 +48,7 @@ public class SubmittingApplication {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    SubmittingApplication(ApplicationRepository applications, Transitions transitions, SubmissionRules rules,
+    SubmittingApplication(ApplicationStore applications, Transitions transitions, SubmissionRules rules,
                           PersonalDataSealer sealer, LifecyclePublisher publisher, ConsumedEvents consumed,
                           EventMetadataFactory metadata, Outbox outbox, TransactionTemplate transaction, Clock clock) {
         this.applications = applications;

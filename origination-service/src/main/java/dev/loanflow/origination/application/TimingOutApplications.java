@@ -7,7 +7,6 @@ import org.springframework.stereotype.Component;
 
 import dev.loanflow.origination.lifecycle.LifecycleEvent;
 import dev.loanflow.origination.lifecycle.LoanLifecycle;
-import dev.loanflow.origination.persistence.ApplicationQueries;
 
 /**
  * An application that never reached the bank moves to TIMEOUT by itself after its time to live; one the bank holds
@@ -18,11 +17,11 @@ class TimingOutApplications {
 
     private static final String DETAIL = "time to live expired";
 
-    private final ApplicationQueries queries;
+    private final ExpiredApplications queries;
     private final Transitions transitions;
     private final Clock clock;
 
-    TimingOutApplications(ApplicationQueries queries, Transitions transitions, Clock clock) {
+    TimingOutApplications(ExpiredApplications queries, Transitions transitions, Clock clock) {
         this.queries = queries;
         this.transitions = transitions;
         this.clock = clock;

@@ -11,13 +11,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.loanflow.eventing.ConsumedEvents;
+import dev.loanflow.origination.application.ApplicationStore.TransitionRow;
 import dev.loanflow.origination.domain.Application;
 import dev.loanflow.origination.domain.ApplicationState;
 import dev.loanflow.origination.domain.Money;
 import dev.loanflow.origination.lifecycle.LifecycleEngine;
-import dev.loanflow.origination.persistence.ApplicationRepository;
-import dev.loanflow.origination.persistence.ApplicationRepository.TransitionRow;
-import dev.loanflow.origination.persistence.StoredApplication;
 
 /**
  * The one path by which an application changes state, its creation included: the lifecycle decides, the new state
@@ -31,14 +29,14 @@ public class Transitions {
     private static final Logger log = LoggerFactory.getLogger(Transitions.class);
     private static final int ATTEMPTS = 20;
 
-    private final ApplicationRepository applications;
+    private final ApplicationStore applications;
     private final LifecycleEngine engine;
     private final ConsumedEvents consumed;
     private final LifecyclePublisher publisher;
     private final TransactionTemplate transaction;
     private final MeterRegistry meters;
 
-    Transitions(ApplicationRepository applications, LifecycleEngine engine, ConsumedEvents consumed,
+    Transitions(ApplicationStore applications, LifecycleEngine engine, ConsumedEvents consumed,
                 LifecyclePublisher publisher, TransactionTemplate transaction, MeterRegistry meters) {
         this.applications = applications;
         this.engine = engine;

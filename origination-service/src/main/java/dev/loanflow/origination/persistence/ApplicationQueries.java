@@ -12,12 +12,14 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.loanflow.origination.application.ExpiredApplications;
+import dev.loanflow.origination.application.StoredApplication;
 import dev.loanflow.origination.domain.ApplicationState;
 import dev.loanflow.origination.lifecycle.LoanLifecycle;
 
 /** Reading many applications: histories, counts by state, the ones past their time to live, merchants' reports. */
 @Repository
-public class ApplicationQueries {
+public class ApplicationQueries implements ExpiredApplications {
 
     /** Written out, not a parameter, so that the planner can use the partial index on waiting applications. */
     static final String WAITING = in(LoanLifecycle.waiting());
@@ -71,6 +73,7 @@ public class ApplicationQueries {
      * Applications in {@code states} (some of the waiting ones) past their time to live; the index
      * {@code loan_application_waiting} covers every waiting state.
      */
+    @Override
     public List<String> expired(Set<ApplicationState> states, Instant now, int limit) {
         return jdbc.sql("select application_id from loan_application where " + WAITING + " and " + in(states)
                         + " and time_to_live < ? order by time_to_live limit ?")

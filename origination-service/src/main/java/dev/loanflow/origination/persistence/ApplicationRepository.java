@@ -13,10 +13,12 @@ import org.apache.avro.specific.SpecificRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import dev.loanflow.eventing.ConsumedEvents;
+import dev.loanflow.eventing.JdbcConsumedEvents;
 import dev.loanflow.events.BankApplicationCreated;
 import dev.loanflow.events.PreApprovalRequested;
 import dev.loanflow.events.PreApproved;
+import dev.loanflow.origination.application.ApplicationStore;
+import dev.loanflow.origination.application.StoredApplication;
 import dev.loanflow.origination.domain.Application;
 import dev.loanflow.origination.domain.ApplicationState;
 import dev.loanflow.origination.domain.Money;
@@ -24,7 +26,7 @@ import dev.loanflow.schemas.AvroCodec;
 
 /** Where applications are written and found, one at a time; reading many is {@link ApplicationQueries}' job. */
 @Repository
-public class ApplicationRepository {
+public class ApplicationRepository implements ApplicationStore {
 
     static final String COLUMNS = "application_id, merchant_id, order_id, request_hash, status, version, "
             + "bank_code, term, loan_amount, refunded_total, time_to_live, callback_url, correlation_id, "
@@ -36,6 +38,7 @@ public class ApplicationRepository {
         this.jdbc = jdbc;
     }
 
+    @Override
     public void insert(StoredApplication stored, String idempotencyKey) {
         Application application = stored.application();
         jdbc.sql("insert into loan_application (application_id, merchant_id, order_id, idempotency_key, request_hash, "
@@ -48,48 +51,33 @@ public class ApplicationRepository {
                 .update();
     }
 
+    @Override
     public Optional<StoredApplication> find(String applicationId) {
         return jdbc.sql("select " + COLUMNS + " from loan_application where application_id = ?")
                 .param(applicationId).query(ApplicationRepository::map).optional();
     }
 
-    public Optional<StoredApplication> findForMerchant(String merchantId, String applicationId) {
-        return find(applicationId).filter(stored -> stored.application().belongsTo(merchantId));
-    }
-
+    @Override
     public Optional<StoredApplication> findByOrder(String merchantId, String orderId) {
         return jdbc.sql("select " + COLUMNS + " from loan_application where merchant_id = ? and order_id = ?")
                 .params(merchantId, orderId).query(ApplicationRepository::map).optional();
     }
 
+    @Override
     public Optional<StoredApplication> findByIdempotencyKey(String merchantId, String idempotencyKey) {
         return jdbc.sql("select " + COLUMNS + " from loan_application where merchant_id = ? and idempotency_key = ?")
                 .params(merchantId, idempotencyKey).query(ApplicationRepository::map).optional();
     }
 
-    /** What {@link #transition} wrote. */
-    public enum TransitionWrite { WRITTEN, ALREADY_CONSUMED, VERSION_MOVED }
-
-    /** One transition as it is written: the move, why, and what it records on the application. */
-    public record TransitionRow(String applicationId, long expectedVersion, ApplicationState from, ApplicationState to,
-                                String event, String detail, String consumedEventId, String consumedEventType,
-                                String actor, PreApproved preApproved, BankApplicationCreated bankApplication,
-                                Money refunded) {
-    }
-
-    /**
-     * In one statement: records the consumed event (when an event caused the transition), moves the application on if
-     * nobody else did since it was read, records on it what the transition brought (the bank's answers, a refund),
-     * and adds the transition to its history. Nothing is written when the event was consumed before; on
-     * {@code VERSION_MOVED} the event is recorded, so the caller must roll back.
-     */
+    /** In one statement, so that the version check, the history and the consumed event cannot part. */
+    @Override
     public TransitionWrite transition(TransitionRow row) {
         List<Object> params = new ArrayList<>(17);
         String consumed;
         if (row.consumedEventId() == null) {
             consumed = "consumed as (select 1)";
         } else {
-            consumed = "consumed as (" + ConsumedEvents.RECORD + " returning 1)";
+            consumed = "consumed as (" + JdbcConsumedEvents.RECORD + " returning 1)";
             params.addAll(Arrays.asList(row.consumedEventId(), row.consumedEventType()));
         }
         BankApplicationCreated bankApplication = row.bankApplication();
@@ -114,7 +102,7 @@ public class ApplicationRepository {
                 .single();
     }
 
-    /** The first entry of an application's history: it was created in {@code state}. */
+    @Override
     public void recordCreation(String applicationId, ApplicationState state, String event, String causedBy, String actor) {
         jdbc.sql("insert into application_transition (application_id, from_status, to_status, event, caused_by, actor) "
                         + "values (?, null, ?, ?, ?, ?)")

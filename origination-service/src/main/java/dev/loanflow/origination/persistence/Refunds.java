@@ -7,8 +7,10 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.loanflow.origination.application.RefundBook;
+
 @Repository
-public class Refunds {
+public class Refunds implements RefundBook {
 
     private final JdbcClient jdbc;
 
@@ -19,16 +21,19 @@ public class Refunds {
     public record RefundRow(String refundId, BigDecimal amount, String status, String detail, Instant requestedAt) {
     }
 
+    @Override
     public void requested(String refundId, String applicationId, BigDecimal amount) {
         jdbc.sql("insert into refund (refund_id, application_id, amount, status) values (?, ?, ?, 'REQUESTED')")
                 .params(refundId, applicationId, amount).update();
     }
 
+    @Override
     public void completed(String refundId, String status, String detail) {
         jdbc.sql("update refund set status = ?, detail = ?, completed_at = now() where refund_id = ?")
                 .params(status, detail, refundId).update();
     }
 
+    @Override
     public BigDecimal pendingTotal(String applicationId) {
         return jdbc.sql("select coalesce(sum(amount), 0) from refund where application_id = ? and status = 'REQUESTED'")
                 .param(applicationId).query(BigDecimal.class).single();

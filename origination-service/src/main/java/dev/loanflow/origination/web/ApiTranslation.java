@@ -13,10 +13,10 @@ import dev.loanflow.events.Customer;
 import dev.loanflow.events.EventMetadata;
 import dev.loanflow.events.Language;
 import dev.loanflow.events.PaymentPlan;
+import dev.loanflow.origination.application.StoredApplication;
 import dev.loanflow.origination.domain.Application;
 import dev.loanflow.origination.persistence.ApplicationQueries;
 import dev.loanflow.origination.persistence.Refunds;
-import dev.loanflow.origination.persistence.StoredApplication;
 import dev.loanflow.origination.web.ApplicationModels.*;
 
 /** Between the API's JSON and the contract's records. */

@@ -27,12 +27,12 @@ import dev.loanflow.events.SellerRefund;
 import dev.loanflow.origination.application.CancellingApplication;
 import dev.loanflow.origination.application.MerchantAnswer;
 import dev.loanflow.origination.application.RequestingRefund;
+import dev.loanflow.origination.application.StoredApplication;
 import dev.loanflow.origination.application.SubmittingApplication;
 import dev.loanflow.origination.domain.Violation;
 import dev.loanflow.origination.persistence.ApplicationQueries;
 import dev.loanflow.origination.persistence.ApplicationRepository;
 import dev.loanflow.origination.persistence.Refunds;
-import dev.loanflow.origination.persistence.StoredApplication;
 import dev.loanflow.origination.web.ApplicationModels.*;
 import dev.loanflow.security.CurrentMerchant;
 

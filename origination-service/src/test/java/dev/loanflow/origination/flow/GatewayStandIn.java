@@ -19,22 +19,23 @@ import dev.loanflow.events.Installment;
 import dev.loanflow.events.Offer;
 import dev.loanflow.events.PaymentPlan;
 import dev.loanflow.events.PreApproved;
+import dev.loanflow.events.RefundFailed;
 import dev.loanflow.events.Refunded;
 import dev.loanflow.infra.SharedInfrastructure;
 import dev.loanflow.schemas.EventSerde;
 import dev.loanflow.schemas.Topic;
 
 /** Publishes bank outcomes as the bank gateway would, so origination can be driven alone. */
-final class GatewayStandIn {
+public final class GatewayStandIn {
 
     private static KafkaProducer<String, SpecificRecord> producer;
 
-    static EventMetadata metadata(String applicationId) {
+    public static EventMetadata metadata(String applicationId) {
         return new EventMetadata(UUID.randomUUID().toString(), applicationId, "merchant-a", Instant.now(),
                 applicationId, null);
     }
 
-    static PreApproved preApproved(String applicationId) {
+    public static PreApproved preApproved(String applicationId) {
         return PreApproved.newBuilder().setMetadata(metadata(applicationId)).setBankCode("AKTIFBANK")
                 .setPreApprovalReferenceId("pre-" + applicationId)
                 .setOffers(List.of(new Offer(6, new BigDecimal("4016.84"), new BigDecimal("4.1900"),
@@ -42,7 +43,7 @@ final class GatewayStandIn {
                 .setBankAnswer(new BankAnswer("0", "Transaction Successful")).build();
     }
 
-    static BankApplicationCreated created(String applicationId) {
+    public static BankApplicationCreated created(String applicationId) {
         return BankApplicationCreated.newBuilder().setMetadata(metadata(applicationId))
                 .setApplicationReferenceId("loan-" + applicationId).setReferenceCode("REF1")
                 .setBankRedirectionUrl("https://bank.example/page/" + applicationId)
@@ -52,16 +53,22 @@ final class GatewayStandIn {
                 .build();
     }
 
-    static BankApproved approved(String applicationId) {
+    public static BankApproved approved(String applicationId) {
         return BankApproved.newBuilder().setMetadata(metadata(applicationId))
                 .setApplicationReferenceId("loan-" + applicationId).setBankApplicationId(null).setPaymentPlan(null).build();
     }
 
-    static Refunded refunded(String applicationId, String refundId, String amount, String total, String remaining) {
+    public static Refunded refunded(String applicationId, String refundId, String amount, String total, String remaining) {
         return Refunded.newBuilder().setMetadata(metadata(applicationId)).setRefundId(refundId)
                 .setAmount(new BigDecimal(amount)).setRefundedTotal(new BigDecimal(total))
                 .setRemainingAmount(new BigDecimal(remaining)).setFull(new BigDecimal(remaining).signum() == 0)
                 .setBankReferenceId("BANK-REF").setReferenceId("REF").build();
+    }
+
+    public static RefundFailed refundFailed(String applicationId, String refundId) {
+        return RefundFailed.newBuilder().setMetadata(metadata(applicationId)).setRefundId(refundId)
+                .setAmount(new BigDecimal("100.00")).setBankAnswer(new BankAnswer("REFUND_AMOUNT_EXCEEDED", "too much"))
+                .build();
     }
 
     static void send(String applicationId, SpecificRecord outcome) {

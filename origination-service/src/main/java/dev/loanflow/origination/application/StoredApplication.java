@@ -1,4 +1,4 @@
-package dev.loanflow.origination.persistence;
+package dev.loanflow.origination.application;
 
 import dev.loanflow.events.BankApplicationCreated;
 import dev.loanflow.events.PreApprovalRequested;

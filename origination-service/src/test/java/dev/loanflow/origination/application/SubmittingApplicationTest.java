@@ -1,0 +1,62 @@
+package dev.loanflow.origination.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import dev.loanflow.events.ApplicationStatus;
+import dev.loanflow.events.ApplicationStatusChanged;
+import dev.loanflow.events.ApplicationSubmitted;
+import dev.loanflow.events.PreApprovalRequested;
+import dev.loanflow.events.SubmissionRejected;
+import dev.loanflow.origination.domain.ApplicationState;
+import dev.loanflow.schemas.Topic;
+
+class SubmittingApplicationTest {
+
+    private final UseCases given = new UseCases();
+
+    @Test
+    void aValidSubmissionIsCreatedNewAndAsksTheBankForAPreApproval() {
+        String id = given.submitted();
+
+        assertThat(given.applications.stateOf(id)).isEqualTo(ApplicationState.NEW);
+        assertThat(given.outbox.of(Topic.BANK_REQUESTS, PreApprovalRequested.class)).singleElement()
+                .satisfies(request -> assertThat(request.getCustomer().getNationalIdentityNumber().getCiphertext().remaining()).isPositive());
+        assertThat(given.outbox.of(Topic.STATUS, ApplicationStatusChanged.class)).singleElement()
+                .satisfies(changed -> assertThat(changed.getStatus()).isEqualTo(ApplicationStatus.NEW));
+    }
+
+    @Test
+    void theSameOrderAgainReturnsTheApplicationItCreatedFirst() {
+        ApplicationSubmitted submission = given.submission("ORDER-1");
+        SubmittingApplication.Accepted first = (SubmittingApplication.Accepted) given.submitting.submit(submission, null);
+
+        SubmittingApplication.Result again = given.submitting.submit(submission, null);
+
+        assertThat(again).isEqualTo(new SubmittingApplication.Accepted(first.application(), false));
+        assertThat(given.applications.size()).isEqualTo(1);
+    }
+
+    @Test
+    void anInvalidSubmissionOnTheTopicIsRejectedWithItsReasonsAndNothingIsCreated() {
+        ApplicationSubmitted submission = ApplicationSubmitted.newBuilder(given.submission("ORDER-2")).setTerm(7).build();
+
+        given.submitting.submitFromTopic(submission);
+
+        assertThat(given.applications.size()).isZero();
+        assertThat(given.outbox.of(Topic.REJECTED_SUBMISSIONS, SubmissionRejected.class)).singleElement()
+                .satisfies(rejected -> assertThat(rejected.getViolations().get(0).getField()).isEqualTo("term"));
+    }
+
+    @Test
+    void aSubmissionConsumedFromTheTopicTwiceIsTakenOnOnce() {
+        ApplicationSubmitted submission = given.submission("ORDER-3");
+
+        given.submitting.submitFromTopic(submission);
+        given.submitting.submitFromTopic(submission);
+
+        assertThat(given.applications.size()).isEqualTo(1);
+        assertThat(given.outbox.of(Topic.BANK_REQUESTS, PreApprovalRequested.class)).hasSize(1);
+    }
+}
