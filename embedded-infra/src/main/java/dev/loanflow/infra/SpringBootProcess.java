@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -89,6 +90,18 @@ public final class SpringBootProcess implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException(name + " did not die", e);
         }
+    }
+
+    /** Adds these settings (environment variables) for the next {@link #restart}. */
+    public SpringBootProcess withEnvironment(Map<String, String> settings) {
+        builder.environment().putAll(settings);
+        return this;
+    }
+
+    /** Drops these settings for the next {@link #restart}. */
+    public SpringBootProcess withoutEnvironment(Collection<String> names) {
+        names.forEach(builder.environment()::remove);
+        return this;
     }
 
     /** Starts the same application again with the same settings; call {@link #awaitHealthy} next. */

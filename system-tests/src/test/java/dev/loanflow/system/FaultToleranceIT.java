@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -170,6 +171,53 @@ class FaultToleranceIT {
         settleAndCheck("bank: it acts and its answer is lost (connection dropped, answered late, 5xx, slow) on 10 % of "
                 + "pre-assessments, applications and refunds, lost and duplicate callbacks; two merchants share every "
                 + "order id", submitted, start, faultEnded);
+    }
+
+    /**
+     * The invariants that guard money are seen failing: the gateway runs with its fixes switched off (order ids
+     * shared by merchants at the bank, a refund re-sent when its answer was lost) while every refund takes longer at
+     * the bank than the gateway waits. Not a fault scenario: nothing here is expected to hold.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(7)
+    void theInvariantsCatchTheDefectsTheyGuardAgainst() throws Exception {
+        Map<String, String> defects = Map.of("LOANFLOW_TEST_SEEDEDDEFECTS_REFUNDRESENTAFTERLOSTANSWER", "true",
+                "LOANFLOW_TEST_SEEDEDDEFECTS_ORDERIDSSHARED", "true");
+        SpringBootProcess gateway = platform.service("bank-gateway-service");
+        gateway.kill();
+        gateway.withEnvironment(defects).restart().awaitHealthy(Platform.STARTUP);
+        try {
+            Instant start = Instant.now();
+            List<String> orderIds = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                orderIds.add("ORDER-" + UUID.randomUUID());
+            }
+            List<Traffic.Submitted> submitted = new ArrayList<>(traffic.submit(orderIds, 4));
+            awaitApproval(submitted.stream()
+                    .filter(a -> a.plan() == Traffic.Plan.REFUND_PART || a.plan() == Traffic.Plan.REFUND_ALL).toList());
+            submitted.addAll(otherMerchant.submit(orderIds, 4));
+            simulator("PUT", "/sandbox/faults", """
+                    {"ambiguousRate":1.0,"ambiguousAnswer":"SLOW","ambiguousDelayMillis":12000}""");
+            Traffic.Outcome outcome = traffic.settle(submitted, start, Duration.ofSeconds(90));
+            Invariants.Violations violations = invariants.check(submitted, outcome);
+            System.out.println("[fault-report] seeded defects (shared order ids, refunds re-sent): " + violations);
+
+            assertThat(violations.unsettled()).as("the second merchant's orders never get their loans").isPositive();
+            assertThat(violations.refundCallsMismatched()).as("refunds executed more often at the bank").isPositive();
+            assertThat(violations.refundedMoneyMismatched()).as("more money refunded at the bank").isPositive();
+        } finally {
+            simulator("DELETE", "/sandbox/faults", null);
+            gateway.kill();
+            gateway.withoutEnvironment(defects.keySet()).restart().awaitHealthy(Platform.STARTUP);
+        }
+    }
+
+    private void awaitApproval(List<Traffic.Submitted> applications) throws Exception {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (Instant.now().isBefore(deadline)
+                && !traffic.statuses(applications).values().stream().allMatch("APPROVED"::equals)) {
+            pause(Duration.ofMillis(250));
+        }
     }
 
     private static List<Traffic.Submitted> submitted(Traffic merchant, List<String> orderIds) {

@@ -85,7 +85,11 @@ public class RefundingAtBank {
         }
         BankApi.LoanApplication before = loan(application, loanReference);
         if (attempt != null && !defects.refundResentAfterLostAnswer()) {
-            return settleLostAnswer(request, application, loanReference, attempt, before);
+            Optional<Settlement> settled = settleLostAnswer(request, application, loanReference, attempt, before);
+            if (settled.isPresent()) {
+                return settled.get();
+            }
+            attempt = null;
         }
         if (attempt != null && refundedTotal(before).compareTo(attempt.refundedBefore().add(attempt.amount())) >= 0) {
             return new Settlement(refunded(request, before, attempt.refundedBefore(), null), "DONE");
@@ -117,27 +121,35 @@ public class RefundingAtBank {
     }
 
     /**
-     * An earlier call of this refund may have reached the bank and its answer was lost: it is never sent again. The
-     * bank's refunded total says whether it was executed; until the settle window has passed a total without it is
-     * asked again later; after it the bank's report is asked too, and a refund neither shows is parked as uncertain,
-     * for an operator to settle.
+     * An earlier call of this refund may have reached the bank and its answer was lost: the bank's refunded total says
+     * what became of it, never a guess. Showing it, the refund is done. Until the settle window has passed, a total
+     * without it is asked again later. After it, when the status query and the report both show the total from
+     * before the refund, the bank did not execute it: the claim is released and the refund sent (empty answer). A
+     * total that is neither cannot tell, and the refund is parked as uncertain for an operator.
      */
-    private Settlement settleLostAnswer(RefundRequested request, BankApplicationRecord application, String loanReference,
-                                        Refunds.RefundRecord attempt, BankApi.LoanApplication queried) {
+    private Optional<Settlement> settleLostAnswer(RefundRequested request, BankApplicationRecord application,
+                                                  String loanReference, Refunds.RefundRecord attempt,
+                                                  BankApi.LoanApplication queried) {
         BigDecimal withIt = attempt.refundedBefore().add(attempt.amount());
-        if (refundedTotal(queried).compareTo(withIt) >= 0) {
-            return new Settlement(refunded(request, queried, attempt.refundedBefore(), null), "DONE");
+        if (refundedTotal(queried).compareTo(withIt) == 0) {
+            return Optional.of(new Settlement(refunded(request, queried, attempt.refundedBefore(), null), "DONE"));
         }
         if (attempt.claimedAt().plus(settleWindow).isAfter(clock.instant())) {
             throw new RefundUnsettled(request.getRefundId());
         }
         BankApi.LoanApplication reported = reported(application, loanReference).orElse(queried);
-        if (refundedTotal(reported).compareTo(withIt) >= 0) {
-            return new Settlement(refunded(request, reported, attempt.refundedBefore(), null), "DONE");
+        if (refundedTotal(reported).compareTo(withIt) == 0) {
+            return Optional.of(new Settlement(refunded(request, reported, attempt.refundedBefore(), null), "DONE"));
         }
-        log.warn("refund {} of application {}: the call's answer was lost and the bank shows no such refund after {}; "
-                + "parked as uncertain for an operator", request.getRefundId(), application.applicationId(), settleWindow);
-        return new Settlement(null, Refunds.UNCERTAIN);
+        if (refundedTotal(queried).compareTo(attempt.refundedBefore()) == 0
+                && refundedTotal(reported).compareTo(attempt.refundedBefore()) == 0) {
+            refunds.release(request.getRefundId());
+            return Optional.empty();
+        }
+        log.warn("refund {} of application {}: the call's answer was lost and the bank's refunded total is neither "
+                + "the total before it nor with it; parked as uncertain for an operator", request.getRefundId(),
+                application.applicationId());
+        return Optional.of(new Settlement(null, Refunds.UNCERTAIN));
     }
 
     private Optional<BankApi.LoanApplication> reported(BankApplicationRecord application, String loanReference) {

@@ -3,6 +3,7 @@ package dev.loanflow.gateway.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,8 @@ import dev.loanflow.events.RefundRequested;
 import dev.loanflow.events.Refunded;
 import dev.loanflow.gateway.application.SeededDefects;
 import dev.loanflow.gateway.application.SettlingUncertainRefunds;
+import dev.loanflow.gateway.bank.BankApi;
+import dev.loanflow.gateway.bank.PaynKolayClient;
 
 /**
  * The bank performs an operation and its answer never arrives. Invariants are counted from the bank's own ledger,
@@ -32,6 +35,9 @@ class AmbiguousBankAnswersIT extends GatewayFlowTest {
 
     @Autowired
     SettlingUncertainRefunds settling;
+
+    @Autowired
+    PaynKolayClient bank;
 
     @AfterEach
     void fixesBackOn() {
@@ -66,18 +72,34 @@ class AmbiguousBankAnswersIT extends GatewayFlowTest {
     }
 
     @Test
-    void aRefundTheBankNeverShowsIsParkedAsUncertainUntilAnOperatorSettlesIt() {
+    void aRefundTheBankNeverExecutedIsSentAgainOnceItsTotalsSaySo() {
         BankRequests customer = BankRequests.forCustomerWithGsmEnding("43");
         String loan = approved(customer).getApplicationReferenceId();
-        faults("{\"ambiguousNext\":1,\"ambiguousAnswer\":\"NEVER_ACTED\",\"ambiguousDelayMillis\":1500}");
+        requestLostOnItsWayToTheBank();
+
+        customer.send(customer.refund("100.00"));
+        Refunded refunded = outcomes.await(customer.applicationId, Refunded.class, PATIENCE);
+
+        assertThat(refunded.getRefundedTotal()).isEqualTo("100.00");
+        assertThat(refundsExecutedAtTheBank(loan)).isEqualTo(1);
+        assertThat(jdbc.queryForList("select outcome from bank_interaction where application_id = ? and operation = 'refund' "
+                + "order by id", String.class, customer.applicationId)).hasSize(2).first().asString().startsWith("UNAVAILABLE");
+    }
+
+    @Test
+    void aRefundTheBanksTotalsCannotAccountForIsParkedAsUncertainUntilAnOperatorSettlesIt() {
+        BankRequests customer = BankRequests.forCustomerWithGsmEnding("48");
+        String loan = approved(customer).getApplicationReferenceId();
+        requestLostOnItsWayToTheBank();
         RefundRequested request = customer.refund("100.00");
 
         customer.send(request);
+        await().atMost(PATIENCE).until(() -> "PENDING".equals(refundStatus(request.getRefundId())));
+        bank.refund(customer.applicationId, customer.bankCode, loan, new BankApi.RefundRequest(new BigDecimal("10.00"), List.of()));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(refundStatus(request.getRefundId())).isEqualTo("UNCERTAIN"));
 
         assertThat(outcomes.of(customer.applicationId, Refunded.class)).isEmpty();
         assertThat(outcomes.of(customer.applicationId, RefundFailed.class)).isEmpty();
-        assertThat(refundsExecutedAtTheBank(loan)).isZero();
         assertThat(settling.settle(request.getRefundId(), false, "operator")).isTrue();
         assertThat(outcomes.await(customer.applicationId, RefundFailed.class, PATIENCE).getRefundId())
                 .isEqualTo(request.getRefundId());
@@ -139,6 +161,11 @@ class AmbiguousBankAnswersIT extends GatewayFlowTest {
         assertThat(loansAtTheBank(customer.bankOrderId())).containsExactly(created.getApplicationReferenceId());
         assertThat(created.getBankRedirectionUrl()).isNotBlank();
         assertThat(created.getPaymentPlan().getInstallments()).isNotEmpty();
+    }
+
+    /** The next call that changes the bank never reaches it, and the gateway is left without an answer. */
+    private void requestLostOnItsWayToTheBank() {
+        faults("{\"ambiguousNext\":1,\"ambiguousAnswer\":\"NEVER_ACTED\",\"ambiguousDelayMillis\":1500}");
     }
 
     /** The next call that changes the bank takes 2 s at the bank, twice as long as the gateway waits. */
