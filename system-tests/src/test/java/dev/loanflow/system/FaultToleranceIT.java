@@ -193,16 +193,20 @@ class FaultToleranceIT {
                 orderIds.add("ORDER-" + UUID.randomUUID());
             }
             List<Traffic.Submitted> submitted = new ArrayList<>(traffic.submit(orderIds, 4));
-            awaitApproval(submitted.stream()
-                    .filter(a -> a.plan() == Traffic.Plan.REFUND_PART || a.plan() == Traffic.Plan.REFUND_ALL).toList());
-            submitted.addAll(otherMerchant.submit(orderIds, 4));
+            List<Traffic.Submitted> refunding = submitted.stream()
+                    .filter(a -> a.plan() == Traffic.Plan.REFUND_PART || a.plan() == Traffic.Plan.REFUND_ALL).toList();
+            awaitApproval(refunding);
             simulator("PUT", "/sandbox/faults", """
-                    {"ambiguousRate":1.0,"ambiguousAnswer":"SLOW","ambiguousDelayMillis":12000}""");
-            Traffic.Outcome outcome = traffic.settle(submitted, start, Duration.ofSeconds(90));
+                    {"ambiguousNext":%d,"ambiguousAnswer":"SLOW","ambiguousDelayMillis":12000}""".formatted(refunding.size()));
+            traffic.settle(submitted, start, Duration.ofSeconds(60));
+            submitted.addAll(otherMerchant.submit(orderIds, 4));
+            Traffic.Outcome outcome = traffic.settle(submitted, start, Duration.ofSeconds(30));
             Invariants.Violations violations = invariants.check(submitted, outcome);
             System.out.println("[fault-report] seeded defects (shared order ids, refunds re-sent): " + violations);
 
             assertThat(violations.unsettled()).as("the second merchant's orders never get their loans").isPositive();
+            assertThat(violations.loansOfAnotherOrder()).as("loans the bank holds under no merchant's order").isPositive();
+            assertThat(violations.stateDisagreements()).as("approvals the bank does not show for the order").isPositive();
             assertThat(violations.refundCallsMismatched()).as("refunds executed more often at the bank").isPositive();
             assertThat(violations.refundedMoneyMismatched()).as("more money refunded at the bank").isPositive();
         } finally {
