@@ -3,11 +3,16 @@ package dev.loanflow.notification.channel;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Where webhooks may go (server-side request forgery): http or https only, and never to link-local (cloud metadata),
- * multicast or wildcard addresses; loopback and private networks only when explicitly allowed (local stacks, tests).
+ * multicast, wildcard or other special-purpose addresses (this network, shared carrier NAT, benchmarking,
+ * documentation, reserved, broadcast, IPv4 embedded in IPv6 by NAT64); in production only to the web's ports (80
+ * and 443); loopback, private networks and any port only when explicitly allowed (local stacks, tests).
  * The addresses are checked where the connection is made ({@link #resolve}), not only before: a name that resolved
  * to a public address for the check could resolve to a private one a moment later (DNS rebinding).
  */
@@ -28,6 +33,7 @@ public final class CallbackAddressPolicy {
     }
 
     private final boolean allowPrivateNetwork;
+    private final Set<Integer> ports;
     private final Resolver resolver;
 
     public CallbackAddressPolicy(boolean allowPrivateNetwork) {
@@ -35,7 +41,13 @@ public final class CallbackAddressPolicy {
     }
 
     public CallbackAddressPolicy(boolean allowPrivateNetwork, Resolver resolver) {
+        this(allowPrivateNetwork, allowPrivateNetwork ? Set.of() : WEB_PORTS, resolver);
+    }
+
+    /** @param ports the ports that may be called; empty for any */
+    public CallbackAddressPolicy(boolean allowPrivateNetwork, Set<Integer> ports, Resolver resolver) {
         this.allowPrivateNetwork = allowPrivateNetwork;
+        this.ports = Set.copyOf(ports);
         this.resolver = resolver;
     }
 
@@ -65,6 +77,9 @@ public final class CallbackAddressPolicy {
         if (uri.getHost() == null || uri.getUserInfo() != null) {
             return Optional.of("the callback URL needs a host and no credentials");
         }
+        if (!ports.isEmpty() && uri.getPort() != -1 && !ports.contains(uri.getPort())) {
+            return Optional.of("only ports " + new TreeSet<>(ports) + " are called");
+        }
         try {
             resolve(uri.getHost());
             return Optional.empty();
@@ -79,10 +94,47 @@ public final class CallbackAddressPolicy {
         if (address.isLinkLocalAddress() || address.isMulticastAddress() || address.isAnyLocalAddress()) {
             return Optional.of("link-local, multicast and wildcard addresses are never called");
         }
+        if (SPECIAL_PURPOSE.stream().anyMatch(range -> range.contains(address))) {
+            return Optional.of("special-purpose addresses are never called");
+        }
         if (!allowPrivateNetwork && (address.isLoopbackAddress() || address.isSiteLocalAddress() || isUniqueLocal(address))) {
             return Optional.of("loopback and private addresses are not called");
         }
         return Optional.empty();
+    }
+
+    private static final Set<Integer> WEB_PORTS = Set.of(80, 443);
+
+    /** IANA's special-purpose ranges that are neither private networks nor covered by the checks above. */
+    private static final List<Range> SPECIAL_PURPOSE = List.of(
+            Range.of("0.0.0.0", 8), Range.of("100.64.0.0", 10), Range.of("192.0.0.0", 24), Range.of("192.0.2.0", 24),
+            Range.of("198.18.0.0", 15), Range.of("198.51.100.0", 24), Range.of("203.0.113.0", 24),
+            Range.of("240.0.0.0", 4), Range.of("64:ff9b::", 96), Range.of("100::", 64), Range.of("2001:db8::", 32));
+
+    /** An address range given by its first address and prefix length. */
+    private record Range(byte[] network, int prefixLength) {
+
+        static Range of(String network, int prefixLength) {
+            try {
+                return new Range(InetAddress.getByName(network).getAddress(), prefixLength);
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException(network, e);
+            }
+        }
+
+        boolean contains(InetAddress address) {
+            byte[] bytes = address.getAddress();
+            if (bytes.length != network.length) {
+                return false;
+            }
+            for (int bit = 0; bit < prefixLength; bit++) {
+                int mask = 0x80 >>> (bit % 8);
+                if ((bytes[bit / 8] & mask) != (network[bit / 8] & mask)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private static boolean isUniqueLocal(InetAddress address) {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -59,7 +60,7 @@ class WebhookSenderTest {
         AtomicInteger lookups = new AtomicInteger();
         CallbackAddressPolicy.Resolver rebinding = host -> new InetAddress[] {lookups.getAndIncrement() == 0 ? PUBLIC : LOOPBACK};
 
-        try (WebhookSender sender = sender(new CallbackAddressPolicy(false, rebinding))) {
+        try (WebhookSender sender = sender(new CallbackAddressPolicy(false, Set.of(), rebinding))) {
             SendResult result = sender.send("merchant-a", url("rebinding.example"), "msg_2", "{}");
 
             assertThat(lookups.get()).isGreaterThan(1);
