@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
@@ -14,12 +15,10 @@ import org.springframework.stereotype.Component;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.loanflow.events.ApplicationFailed;
-import dev.loanflow.events.BankApplicationCreated;
 import dev.loanflow.events.BankApplicationRequested;
 import dev.loanflow.events.EventMetadata;
 import dev.loanflow.gateway.bank.BankApi;
 import dev.loanflow.gateway.bank.BankUnavailable;
-import dev.loanflow.gateway.bank.PaynKolayClient;
 import dev.loanflow.schemas.sealing.PersonalDataSealer;
 
 /**
@@ -32,22 +31,20 @@ import dev.loanflow.schemas.sealing.PersonalDataSealer;
 class AdoptingBankApplication {
 
     private static final Logger log = LoggerFactory.getLogger(AdoptingBankApplication.class);
-    private static final int PAGE_SIZE = 100;
-    private static final int MAX_PAGES = 100;
     private static final Duration CLOCK_SKEW = Duration.ofHours(1);
 
-    private final PaynKolayClient bank;
+    private final BankReport report;
     private final PersonalDataSealer sealer;
     private final MeterRegistry meters;
     private final Clock clock;
     private final BankOrderIds orderIds;
     private final SeededDefects defects;
 
-    AdoptingBankApplication(PaynKolayClient bank, PersonalDataSealer sealer, MeterRegistry meters, Clock clock,
+    AdoptingBankApplication(BankReport report, PersonalDataSealer sealer, MeterRegistry meters, Clock clock,
                             BankOrderIds orderIds, SeededDefects defects) {
         this.orderIds = orderIds;
         this.defects = defects;
-        this.bank = bank;
+        this.report = report;
         this.sealer = sealer;
         this.meters = meters;
         this.clock = clock;
@@ -66,26 +63,17 @@ class AdoptingBankApplication {
                     .setBankAnswer(BankTranslation.answer("DUPLICATE_ORDER_ID", "the bank holds another application for this order"))
                     .setReason("the bank holds an application for this order that is not this one").build();
         }
-        return BankApplicationCreated.newBuilder().setMetadata(outcomeMetadata)
-                .setApplicationReferenceId(held.referenceId()).setReferenceCode(held.referenceCode())
-                .setBankRedirectionUrl(held.bankRedirectionUrl())
-                .setPaymentPlan(BankTranslation.plan(held.paymentPlan())).build();
+        return BankTranslation.created(outcomeMetadata, held);
     }
 
     private Optional<BankApi.LoanApplication> find(BankApplicationRequested request, String bankOrderId) {
-        String applicationId = request.getMetadata().getApplicationId();
-        Instant from = request.getOrderDate().minus(CLOCK_SKEW);
-        Instant to = clock.instant().plus(CLOCK_SKEW);
-        for (int page = 0; page < MAX_PAGES; page++) {
-            BankApi.Report report = bank.report(applicationId, request.getBankCode(), from, to, null, page, PAGE_SIZE)
-                    .bodyOrUnavailable("its report");
-            Optional<BankApi.LoanApplication> found = report.loanApplications().stream()
-                    .filter(held -> bankOrderId.equals(held.orderId())).findFirst();
-            if (found.isPresent() || page + 1 >= report.totalPages()) {
-                return found;
-            }
-        }
-        return Optional.empty();
+        AtomicReference<BankApi.LoanApplication> found = new AtomicReference<>();
+        report.readPages(request.getMetadata().getApplicationId(), request.getBankCode(),
+                request.getOrderDate().minus(CLOCK_SKEW), clock.instant().plus(CLOCK_SKEW), page -> {
+                    page.stream().filter(held -> bankOrderId.equals(held.orderId())).findFirst().ifPresent(found::set);
+                    return found.get() == null;
+                });
+        return Optional.ofNullable(found.get());
     }
 
     private boolean isThisOrders(BankApplicationRequested request, String bankOrderId, BankApi.LoanApplication held) {

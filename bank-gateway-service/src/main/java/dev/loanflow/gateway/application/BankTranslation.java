@@ -10,11 +10,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.loanflow.events.BankAnswer;
+import dev.loanflow.events.BankApplicationCreated;
 import dev.loanflow.events.Cart;
 import dev.loanflow.events.CartItem;
+import dev.loanflow.events.EventMetadata;
 import dev.loanflow.events.Installment;
 import dev.loanflow.events.Offer;
 import dev.loanflow.events.PaymentPlan;
+import dev.loanflow.events.Refunded;
 import dev.loanflow.events.SellerRefund;
 import dev.loanflow.gateway.bank.BankApi;
 
@@ -74,6 +77,24 @@ final class BankTranslation {
                 plan.monthlyEffectiveInterestRate() == null ? null : rate(plan.monthlyEffectiveInterestRate()),
                 plan.monthlyPayments().stream().map(installment -> new Installment(installment.term(),
                         money(installment.amount()), installment.dueDate())).toList());
+    }
+
+    /** The loan application the bank holds, as the bank's status query and report show it. */
+    static BankApplicationCreated created(EventMetadata metadata, BankApi.LoanApplication held) {
+        return BankApplicationCreated.newBuilder().setMetadata(metadata)
+                .setApplicationReferenceId(held.referenceId()).setReferenceCode(held.referenceCode())
+                .setBankRedirectionUrl(held.bankRedirectionUrl())
+                .setPaymentPlan(plan(held.paymentPlan())).build();
+    }
+
+    /** A refund the bank executed: the totals after it, worked out from what was refunded before it. */
+    static Refunded refunded(EventMetadata metadata, String refundId, BigDecimal amount, BigDecimal refundedBefore,
+                             BigDecimal lendingAmount, String bankReferenceId, String referenceId) {
+        BigDecimal total = money(refundedBefore.add(amount));
+        BigDecimal remaining = money(lendingAmount).subtract(total);
+        return Refunded.newBuilder().setMetadata(metadata).setRefundId(refundId).setAmount(amount)
+                .setRefundedTotal(total).setRemainingAmount(remaining).setFull(remaining.signum() == 0)
+                .setBankReferenceId(bankReferenceId).setReferenceId(referenceId).build();
     }
 
     static LocalDateTime utc(java.time.Instant instant) {

@@ -49,7 +49,11 @@ public class ConfirmingLoanStatus {
                     refused.errorCode(), refused.message());
             return false;
         }
-        BankApi.LoanApplication loan = ((BankReply.Answered<BankApi.LoanQuery>) reply).body().loanApplication();
+        return confirm(application, ((BankReply.Answered<BankApi.LoanQuery>) reply).body().loanApplication());
+    }
+
+    /** As {@link #confirm(BankApplicationRecord)}, with the loan as the bank already showed it (its report). */
+    public boolean confirm(BankApplicationRecord application, BankApi.LoanApplication loan) {
         SpecificRecord outcome = outcomeOf(application, loan);
         if (outcome == null) {
             return false;

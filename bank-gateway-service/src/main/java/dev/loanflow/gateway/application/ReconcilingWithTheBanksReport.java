@@ -4,7 +4,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
@@ -18,7 +19,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.loanflow.gateway.bank.BankApi;
 import dev.loanflow.gateway.bank.BankUnavailable;
-import dev.loanflow.gateway.bank.PaynKolayClient;
 import dev.loanflow.gateway.persistence.BankApplicationRecord;
 import dev.loanflow.gateway.persistence.BankApplications;
 import dev.loanflow.gateway.persistence.Refunds;
@@ -34,15 +34,13 @@ public class ReconcilingWithTheBanksReport {
 
     private static final Logger log = LoggerFactory.getLogger(ReconcilingWithTheBanksReport.class);
     private static final String REPORT_BREAKER = "REPORT";
-    private static final int PAGE_SIZE = 200;
-    private static final int MAX_PAGES = 500;
 
     /** What the last run found. */
     public record Run(Instant finishedAt, int compared, int decisionsCorrected, int refundDifferences,
                       int unknownLoans, boolean complete) {
     }
 
-    private final PaynKolayClient bank;
+    private final BankReport report;
     private final BankApplications applications;
     private final Refunds refunds;
     private final ConfirmingLoanStatus confirmation;
@@ -50,10 +48,10 @@ public class ReconcilingWithTheBanksReport {
     private final Duration window;
     private final AtomicReference<Run> last = new AtomicReference<>(new Run(Instant.EPOCH, 0, 0, 0, 0, false));
 
-    ReconcilingWithTheBanksReport(PaynKolayClient bank, BankApplications applications, Refunds refunds,
+    ReconcilingWithTheBanksReport(BankReport report, BankApplications applications, Refunds refunds,
                                   ConfirmingLoanStatus confirmation, Clock clock, MeterRegistry meters,
                                   @Value("${loanflow.reconciliation.report-window:48h}") Duration window) {
-        this.bank = bank;
+        this.report = report;
         this.applications = applications;
         this.refunds = refunds;
         this.confirmation = confirmation;
@@ -79,53 +77,63 @@ public class ReconcilingWithTheBanksReport {
             initialDelayString = "${loanflow.reconciliation.report-interval:5m}")
     public Run reconcile() {
         Instant to = clock.instant();
-        int compared = 0;
-        int corrected = 0;
-        int refundDifferences = 0;
-        int unknown = 0;
+        Tally tally = new Tally();
         boolean complete = false;
         try {
-            for (int page = 0; page < MAX_PAGES; page++) {
-                BankApi.Report report = bank.report(null, REPORT_BREAKER, to.minus(window), to, null, page, PAGE_SIZE)
-                        .bodyOrUnavailable("its report");
-                for (BankApi.LoanApplication loan : report.loanApplications()) {
-                    compared++;
-                    Optional<BankApplicationRecord> ours = applications.findByLoanReference(loan.referenceId());
-                    if (ours.isEmpty()) {
-                        unknown++;
-                        log.warn("the bank reports loan {} that the gateway does not hold", loan.referenceId());
-                        continue;
-                    }
-                    if (BankApplicationRecord.STARTED.equals(ours.get().status()) && !"STARTED".equals(loan.status())
-                            && confirmation.confirm(ours.get())) {
-                        corrected++;
-                    }
-                    if (refundedDiffers(ours.get(), loan)) {
-                        refundDifferences++;
-                    }
-                }
-                if (page + 1 >= report.totalPages()) {
-                    complete = true;
-                    break;
-                }
-            }
+            complete = report.readPages(null, REPORT_BREAKER, to.minus(window), to, page -> {
+                compare(page, tally);
+                return true;
+            });
         } catch (BankUnavailable unavailable) {
             log.info("comparison with the bank's report cut short: {}", unavailable.getMessage());
         }
-        Run run = new Run(clock.instant(), compared, corrected, refundDifferences, unknown, complete);
+        Run run = new Run(clock.instant(), tally.compared, tally.corrected, tally.refundDifferences, tally.unknown, complete);
         last.set(run);
         return run;
     }
 
+    /** One page of the report against our records, read in two queries for the whole page. */
+    private void compare(List<BankApi.LoanApplication> page, Tally tally) {
+        Map<String, BankApplicationRecord> ours = applications.findByLoanReferences(
+                page.stream().map(BankApi.LoanApplication::referenceId).toList());
+        Map<String, Refunds.Position> refunded = refunds.positions(
+                ours.values().stream().map(BankApplicationRecord::applicationId).toList());
+        for (BankApi.LoanApplication loan : page) {
+            tally.compared++;
+            BankApplicationRecord application = ours.get(loan.referenceId());
+            if (application == null) {
+                tally.unknown++;
+                log.warn("the bank reports loan {} that the gateway does not hold", loan.referenceId());
+                continue;
+            }
+            if (BankApplicationRecord.STARTED.equals(application.status()) && !"STARTED".equals(loan.status())
+                    && confirmation.confirm(application, loan)) {
+                tally.corrected++;
+            }
+            if (refundedDiffers(application, loan, refunded.get(application.applicationId()))) {
+                tally.refundDifferences++;
+            }
+        }
+    }
+
     /** The bank's refunded total differs from the refunds it confirmed to us, and none of ours is still open. */
-    private boolean refundedDiffers(BankApplicationRecord ours, BankApi.LoanApplication loan) {
+    private static boolean refundedDiffers(BankApplicationRecord ours, BankApi.LoanApplication loan,
+                                           Refunds.Position position) {
         BigDecimal theirs = loan.paymentPlan() == null || loan.paymentPlan().totalRefundAmount() == null
                 ? BigDecimal.ZERO : loan.paymentPlan().totalRefundAmount();
-        if (theirs.compareTo(refunds.doneTotal(ours.applicationId())) == 0 || refunds.unsettled(ours.applicationId())) {
+        BigDecimal confirmed = position == null ? BigDecimal.ZERO : position.done();
+        if (theirs.compareTo(confirmed) == 0 || position != null && position.open()) {
             return false;
         }
         log.warn("application {}: the bank's refunded total differs from the refunds it confirmed to us",
                 ours.applicationId());
         return true;
+    }
+
+    private static final class Tally {
+        private int compared;
+        private int corrected;
+        private int refundDifferences;
+        private int unknown;
     }
 }

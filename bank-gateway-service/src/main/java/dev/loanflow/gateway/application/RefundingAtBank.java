@@ -96,7 +96,8 @@ public class RefundingAtBank {
         }
         BigDecimal refundedBefore = attempt != null ? attempt.refundedBefore() : refundedTotal(before);
         if (attempt == null && !refunds.claim(request.getRefundId(), applicationId, request.getAmount(), refundedBefore)) {
-            throw new RefundInFlight(request.getRefundId());
+            throw new NotSettledYet("refund " + request.getRefundId()
+                    + " or another refund of its application is in flight at the bank");
         }
         BankReply<BankApi.Refund> reply;
         try {
@@ -135,7 +136,8 @@ public class RefundingAtBank {
             return Optional.of(new Settlement(refunded(request, queried, attempt.refundedBefore(), null), "DONE"));
         }
         if (attempt.claimedAt().plus(settleWindow).isAfter(clock.instant())) {
-            throw new RefundUnsettled(request.getRefundId());
+            throw new NotSettledYet("refund " + request.getRefundId()
+                    + " lost its answer and does not show at the bank yet");
         }
         BankApi.LoanApplication reported = reported(application, loanReference).orElse(queried);
         if (refundedTotal(reported).compareTo(withIt) == 0) {
@@ -165,32 +167,11 @@ public class RefundingAtBank {
     private record Settlement(SpecificRecord outcome, String refundStatus) {
     }
 
-    /** This refund, or another of the application, is being settled elsewhere: asked again later, never sent twice. */
-    static final class RefundInFlight extends BankUnavailable {
-
-        RefundInFlight(String refundId) {
-            super("refund " + refundId + " or another refund of its application is in flight at the bank");
-        }
-    }
-
-    /** A refund whose answer was lost does not show at the bank yet: asked again later, never sent again. */
-    static final class RefundUnsettled extends BankUnavailable {
-
-        RefundUnsettled(String refundId) {
-            super("refund " + refundId + " lost its answer and does not show at the bank yet");
-        }
-    }
-
     private Refunded refunded(RefundRequested request, BankApi.LoanApplication loan, BigDecimal refundedBefore,
                               BankApi.Refund receipt) {
-        BigDecimal lent = BankTranslation.money(loan.paymentPlan().lendingAmount());
-        BigDecimal total = BankTranslation.money(refundedBefore.add(request.getAmount()));
-        BigDecimal remaining = lent.subtract(total);
-        return Refunded.newBuilder().setMetadata(outcomes.causedBy(request.getMetadata()))
-                .setRefundId(request.getRefundId()).setAmount(request.getAmount())
-                .setRefundedTotal(total).setRemainingAmount(remaining).setFull(remaining.signum() == 0)
-                .setBankReferenceId(receipt == null ? null : receipt.bankReferenceId())
-                .setReferenceId(receipt == null ? null : receipt.referenceId()).build();
+        return BankTranslation.refunded(outcomes.causedBy(request.getMetadata()), request.getRefundId(),
+                request.getAmount(), refundedBefore, loan.paymentPlan().lendingAmount(),
+                receipt == null ? null : receipt.bankReferenceId(), receipt == null ? null : receipt.referenceId());
     }
 
     private RefundFailed failed(RefundRequested request, String code, String message) {

@@ -12,7 +12,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.loanflow.events.RefundFailed;
 import dev.loanflow.events.Refunded;
-import dev.loanflow.gateway.bank.BankUnavailable;
 import dev.loanflow.gateway.bank.PaynKolayClient;
 import dev.loanflow.gateway.persistence.BankApplicationRecord;
 import dev.loanflow.gateway.persistence.BankApplications;
@@ -67,16 +66,10 @@ public class SettlingUncertainRefunds {
     }
 
     private Refunded refunded(BankApplicationRecord loan, Refunds.RefundRecord refund) {
-        BigDecimal lent = bank.query(loan.applicationId(), loan.bankCode(), loan.loanReferenceId()).fold(
-                queried -> BankTranslation.money(queried.loanApplication().paymentPlan().lendingAmount()),
-                refused -> {
-                    throw new BankUnavailable("the bank does not show loan " + loan.loanReferenceId());
-                });
-        BigDecimal total = BankTranslation.money(refund.refundedBefore().add(refund.amount()));
-        BigDecimal remaining = lent.subtract(total);
-        return Refunded.newBuilder().setMetadata(outcomes.about(loan)).setRefundId(refund.refundId())
-                .setAmount(refund.amount()).setRefundedTotal(total).setRemainingAmount(remaining)
-                .setFull(remaining.signum() == 0).setBankReferenceId(null).setReferenceId(null).build();
+        BigDecimal lent = bank.query(loan.applicationId(), loan.bankCode(), loan.loanReferenceId())
+                .bodyOrUnavailable("its status query").loanApplication().paymentPlan().lendingAmount();
+        return BankTranslation.refunded(outcomes.about(loan), refund.refundId(), refund.amount(), refund.refundedBefore(),
+                lent, null, null);
     }
 
     private RefundFailed notExecuted(BankApplicationRecord loan, Refunds.RefundRecord refund) {

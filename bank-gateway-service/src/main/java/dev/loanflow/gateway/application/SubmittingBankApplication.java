@@ -96,11 +96,7 @@ public class SubmittingBankApplication {
 
     private SpecificRecord createdFromQuery(BankApplicationRequested request, String loanReferenceId) {
         return bank.query(request.getMetadata().getApplicationId(), request.getBankCode(), loanReferenceId).fold(
-                queried -> BankApplicationCreated.newBuilder().setMetadata(outcomes.causedBy(request.getMetadata()))
-                        .setApplicationReferenceId(loanReferenceId)
-                        .setReferenceCode(queried.loanApplication().referenceCode())
-                        .setBankRedirectionUrl(queried.loanApplication().bankRedirectionUrl())
-                        .setPaymentPlan(BankTranslation.plan(queried.loanApplication().paymentPlan())).build(),
+                queried -> BankTranslation.created(outcomes.causedBy(request.getMetadata()), queried.loanApplication()),
                 refused -> failed(request, BankTranslation.answer(refused.errorCode(), refused.message()),
                         "the bank does not show the application it named"));
     }

@@ -110,6 +110,6 @@ public final class BankApi {
     }
 
     public record ErrorBody(Boolean success, String bankResponseCode, String bankResponseMessage, String errorCode,
-                        String errorMessage, String referenceId) {
+                            String errorMessage) {
     }
 }

@@ -8,8 +8,8 @@ public sealed interface BankReply<T> {
     record Answered<T>(T body) implements BankReply<T> {
     }
 
-    /** HTTP 4xx with the bank's error body; {@code existingReferenceId} is set when the order id already applied. */
-    record Refused<T>(int httpStatus, String errorCode, String message, String existingReferenceId) implements BankReply<T> {
+    /** HTTP 4xx with the bank's documented error body. */
+    record Refused<T>(int httpStatus, String errorCode, String message) implements BankReply<T> {
     }
 
     /** The body; a refusal of a read that should always answer is treated as the bank being unavailable. */

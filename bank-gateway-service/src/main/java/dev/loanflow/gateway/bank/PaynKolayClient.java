@@ -218,8 +218,8 @@ public class PaynKolayClient {
     private <T> BankReply.Refused<T> refusal(int status, byte[] content) throws IOException {
         ErrorBody error = content.length == 0 ? null : json.readValue(content, ErrorBody.class);
         return error == null
-                ? new BankReply.Refused<>(status, "HTTP_" + status, "bank answered HTTP " + status, null)
-                : new BankReply.Refused<>(status, error.errorCode(), error.errorMessage(), error.referenceId());
+                ? new BankReply.Refused<>(status, "HTTP_" + status, "bank answered HTTP " + status)
+                : new BankReply.Refused<>(status, error.errorCode(), error.errorMessage());
     }
 
 

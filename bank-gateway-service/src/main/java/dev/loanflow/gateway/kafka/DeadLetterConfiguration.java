@@ -10,15 +10,20 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
 import dev.loanflow.eventing.DeadLetters;
+import dev.loanflow.gateway.application.NotSettledYet;
 import dev.loanflow.gateway.bank.BankUnavailable;
 
-/** Bank outages are retried for up to {@code loanflow.kafka.bank-outage-retry-for} before a request is dead-lettered. */
+/**
+ * Bank outages, and bank calls whose outcome is not settled yet, are retried for up to
+ * {@code loanflow.kafka.bank-outage-retry-for} before a request is dead-lettered.
+ */
 @Configuration(proxyBeanMethods = false)
 class DeadLetterConfiguration {
 
     @Bean
     DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<Object, Object> avroTemplate, KafkaProperties kafka,
                                           @Value("${loanflow.kafka.bank-outage-retry-for:10m}") Duration bankOutage) {
-        return DeadLetters.errorHandler(avroTemplate, kafka, BankUnavailable.class::isInstance, bankOutage);
+        return DeadLetters.errorHandler(avroTemplate, kafka,
+                failure -> failure instanceof BankUnavailable || failure instanceof NotSettledYet, bankOutage);
     }
 }

@@ -3,8 +3,12 @@ package dev.loanflow.gateway.persistence;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,6 +33,13 @@ public class BankApplications {
     public Optional<BankApplicationRecord> findByLoanReference(String loanReferenceId) {
         return jdbc.sql("select " + COLUMNS + " from bank_application where loan_reference_id = ?")
                 .param(loanReferenceId).query(BankApplications::map).optional();
+    }
+
+    /** The applications holding these loans, by loan reference, in one query. */
+    public Map<String, BankApplicationRecord> findByLoanReferences(Collection<String> loanReferenceIds) {
+        return jdbc.sql("select " + COLUMNS + " from bank_application where loan_reference_id = any(?)")
+                .param(loanReferenceIds.toArray(String[]::new)).query(BankApplications::map).list().stream()
+                .collect(Collectors.toMap(BankApplicationRecord::loanReferenceId, Function.identity()));
     }
 
     /** Records the pre-assessment's outcome; a later assessment of the same application replaces it. */

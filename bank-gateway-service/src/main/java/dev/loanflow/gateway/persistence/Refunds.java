@@ -1,9 +1,14 @@
 package dev.loanflow.gateway.persistence;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -14,6 +19,7 @@ public class Refunds {
 
     public static final String PENDING = "PENDING";
     public static final String UNCERTAIN = "UNCERTAIN";
+    private static final String COLUMNS = "refund_id, application_id, amount, refunded_before, status, created_at";
 
     private final JdbcClient jdbc;
 
@@ -26,11 +32,7 @@ public class Refunds {
     }
 
     public Optional<RefundRecord> find(String refundId) {
-        return jdbc.sql("select refund_id, application_id, amount, refunded_before, status, created_at from refund "
-                        + "where refund_id = ?")
-                .param(refundId)
-                .query((row, n) -> new RefundRecord(row.getString(1), row.getString(2), row.getBigDecimal(3),
-                        row.getBigDecimal(4), row.getString(5), row.getTimestamp(6).toInstant()))
+        return jdbc.sql("select " + COLUMNS + " from refund where refund_id = ?").param(refundId).query(Refunds::map)
                 .optional();
     }
 
@@ -55,26 +57,33 @@ public class Refunds {
     }
 
     public List<RefundRecord> uncertain() {
-        return jdbc.sql("select refund_id, application_id, amount, refunded_before, status, created_at from refund "
-                        + "where status = 'UNCERTAIN' order by updated_at")
-                .query((row, n) -> new RefundRecord(row.getString(1), row.getString(2), row.getBigDecimal(3),
-                        row.getBigDecimal(4), row.getString(5), row.getTimestamp(6).toInstant()))
-                .list();
+        return jdbc.sql("select " + COLUMNS + " from refund where status = 'UNCERTAIN' order by updated_at")
+                .query(Refunds::map).list();
     }
 
     public long countUncertain() {
         return jdbc.sql("select count(*) from refund where status = 'UNCERTAIN'").query(Long.class).single();
     }
 
-    /** What the bank has refunded of this application, as far as we know: the refunds it confirmed. */
-    public BigDecimal doneTotal(String applicationId) {
-        return jdbc.sql("select coalesce(sum(amount), 0) from refund where application_id = ? and status = 'DONE'")
-                .param(applicationId).query(BigDecimal.class).single();
+    /**
+     * What the bank confirmed refunding of each application, and whether one of its refunds is still open (in flight
+     * or uncertain); applications without refunds are absent.
+     */
+    public Map<String, Position> positions(Collection<String> applicationIds) {
+        return jdbc.sql("select application_id, coalesce(sum(amount) filter (where status = 'DONE'), 0), "
+                        + "bool_or(status in ('PENDING', 'UNCERTAIN')) from refund where application_id = any(?) "
+                        + "group by application_id")
+                .param(applicationIds.toArray(String[]::new))
+                .query((row, n) -> Map.entry(row.getString(1), new Position(row.getBigDecimal(2), row.getBoolean(3))))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    /** Refunds of this application whose outcome nobody knows yet: in flight or uncertain. */
-    public boolean unsettled(String applicationId) {
-        return jdbc.sql("select count(*) from refund where application_id = ? and status in ('PENDING', 'UNCERTAIN')")
-                .param(applicationId).query(Long.class).single() > 0;
+    private static RefundRecord map(ResultSet row, int number) throws SQLException {
+        return new RefundRecord(row.getString(1), row.getString(2), row.getBigDecimal(3), row.getBigDecimal(4),
+                row.getString(5), row.getTimestamp(6).toInstant());
+    }
+
+    /** @param open a refund of the application is in flight or uncertain: its total is not known yet */
+    public record Position(BigDecimal done, boolean open) {
     }
 }

@@ -83,7 +83,7 @@ public final class AmbiguousAnswers extends OncePerRequestFilter {
                 pause(current.ambiguousDelayMillis());
                 answer.copyBodyToResponse();
             }
-            case SLOW, NEVER_ACTED -> answer.copyBodyToResponse();
+            case SLOW -> answer.copyBodyToResponse();
             case DROP -> {
                 byte[] body = answer.getContentAsByteArray();
                 response.setContentType(answer.getContentType());

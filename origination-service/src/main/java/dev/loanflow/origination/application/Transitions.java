@@ -61,19 +61,12 @@ public class Transitions {
     record Missing() implements Outcome {
     }
 
-    /**
-     * Creates the application in the lifecycle's initial state, in the caller's transaction.
-     *
-     * @param created the application to store; its state is replaced by the lifecycle's initial state
-     */
-    StoredApplication begin(StoredApplication created, String idempotencyKey, Change.Cause cause, Change.FollowUp followUp) {
-        Application application = created.application();
+    /** Creates the application, which must be in the lifecycle's initial state, in the caller's transaction. */
+    StoredApplication begin(StoredApplication stored, String idempotencyKey, Change.Cause cause, Change.FollowUp followUp) {
         ApplicationState initial = engine.initial();
-        StoredApplication stored = new StoredApplication(new Application(application.applicationId(),
-                application.merchantId(), application.orderId(), initial, 0, application.bankCode(), application.term(),
-                application.loanAmount(), Money.ZERO, application.timeToLive(), application.callbackUrl(),
-                application.correlationId(), null, null, application.createdAt()),
-                created.requestHash(), created.preApprovalRequest(), null, null);
+        if (stored.application().state() != initial) {
+            throw new IllegalArgumentException("an application starts in " + initial + ", not " + stored.application().state());
+        }
         applications.insert(stored, idempotencyKey);
         applications.recordCreation(stored.applicationId(), initial, "SUBMITTED", cause.eventId(), cause.actor());
         publisher.statusChanged(stored, null, initial, new LifecyclePublisher.Announcement(cause.eventType(), Money.ZERO,

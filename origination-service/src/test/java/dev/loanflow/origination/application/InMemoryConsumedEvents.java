@@ -51,6 +51,8 @@ final class InMemoryConsumedEvents implements ConsumedEvents {
                 fresh.add(event);
             }
         });
-        effect.accept(fresh);
+        if (!fresh.isEmpty()) {
+            effect.accept(fresh);
+        }
     }
 }
