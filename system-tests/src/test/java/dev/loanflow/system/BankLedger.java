@@ -5,8 +5,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +22,7 @@ final class BankLedger {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Map<String, List<String>> loansByOrder = new HashMap<>();
+    private final Map<String, List<String>> loansByCustomer = new HashMap<>();
     private final Map<String, String> orderByLoan = new HashMap<>();
     private final Map<String, Integer> refundsByLoan = new HashMap<>();
     private final Map<String, BigDecimal> moneyByLoan = new HashMap<>();
@@ -32,8 +36,8 @@ final class BankLedger {
             switch (entry.get("operation").asText()) {
                 case "APPLICATION" -> {
                     String order = entry.get("orderId").asText();
-                    loansByOrder.computeIfAbsent(order, any -> new ArrayList<>()).add(reference);
                     orderByLoan.put(reference, order);
+                    loansByCustomer.computeIfAbsent(entry.get("customer").asText(), any -> new ArrayList<>()).add(reference);
                 }
                 case "REFUND" -> {
                     refundsByLoan.merge(reference, 1, Integer::sum);
@@ -49,9 +53,18 @@ final class BankLedger {
         return new BankLedger(JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body()));
     }
 
-    /** The loan applications the bank made for an order id, as the bank holds it. */
-    List<String> loansFor(String bankOrderId) {
-        return loansByOrder.getOrDefault(bankOrderId, List.of());
+    /**
+     * The loan applications the bank made for a customer, under whatever order ids: each (merchant, order) of the
+     * fault suite has a customer of its own, so more than one is more than one loan for the order.
+     */
+    List<String> loansOf(String nationalId) {
+        try {
+            String customer = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(nationalId.getBytes(StandardCharsets.UTF_8)));
+            return loansByCustomer.getOrDefault(customer, List.of());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     String orderOf(String loanReference) {

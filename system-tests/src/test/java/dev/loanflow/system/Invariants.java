@@ -37,7 +37,8 @@ import dev.loanflow.schemas.Topic;
 final class Invariants {
 
     /**
-     * @param loansPerOrderAboveOne    (merchant, order) pairs for which the bank made more than one loan application
+     * @param loansPerOrderAboveOne    (merchant, order) pairs for which the bank made more than one loan application,
+     *                                 under any order id: counted by the order's customer
      * @param loansOfAnotherOrder      applications of ours holding a bank loan made for another (merchant, order)
      * @param refundCallsMismatched    applications whose refunds executed at the bank differ in number from ours done
      * @param refundedMoneyMismatched  applications whose money refunded at the bank differs from ours
@@ -75,7 +76,7 @@ final class Invariants {
         int stateDisagreements = 0;
         int moneyErrors = 0;
         for (Traffic.Submitted application : applications) {
-            if (ledger.loansFor(application.bankOrderId()).size() > 1) {
+            if (ledger.loansOf(application.nationalId()).size() > 1) {
                 loansPerOrderAboveOne++;
             }
             Row row = rows.get(application.applicationId());

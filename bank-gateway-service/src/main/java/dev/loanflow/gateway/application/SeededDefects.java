@@ -11,6 +11,7 @@ public class SeededDefects {
 
     private volatile boolean refundResentAfterLostAnswer;
     private volatile boolean orderIdsShared;
+    private volatile boolean journeyRestartedAfterLostAnswer;
 
     /** A refund whose answer was lost is sent again when the bank's total does not show it yet. */
     public boolean refundResentAfterLostAnswer() {
@@ -31,5 +32,17 @@ public class SeededDefects {
 
     public void setOrderIdsShared(boolean on) {
         orderIdsShared = on;
+    }
+
+    /**
+     * An application the bank refuses as a duplicate (our earlier call reached it and its answer was lost) is not
+     * adopted: the bank's journey starts over under a fresh order id.
+     */
+    public boolean journeyRestartedAfterLostAnswer() {
+        return journeyRestartedAfterLostAnswer;
+    }
+
+    public void setJourneyRestartedAfterLostAnswer(boolean on) {
+        journeyRestartedAfterLostAnswer = on;
     }
 }

@@ -1,6 +1,7 @@
 package dev.loanflow.gateway.application;
 
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.stereotype.Component;
@@ -34,12 +35,14 @@ public class SubmittingBankApplication {
     private final ReceivingBankCallbacks callbacks;
     private final AdoptingBankApplication adoption;
     private final BankOrderIds orderIds;
+    private final SeededDefects defects;
 
     SubmittingBankApplication(PaynKolayClient bank, PersonalDataSealer sealer, BankApplications applications,
                               CallBankThenApplyOnce once, OutcomePublisher outcomes, ReceivingBankCallbacks callbacks,
-                              AdoptingBankApplication adoption, BankOrderIds orderIds) {
+                              AdoptingBankApplication adoption, BankOrderIds orderIds, SeededDefects defects) {
         this.adoption = adoption;
         this.orderIds = orderIds;
+        this.defects = defects;
         this.bank = bank;
         this.sealer = sealer;
         this.applications = applications;
@@ -79,6 +82,15 @@ public class SubmittingBankApplication {
                 bank.callbackUrl(), BankTranslation.toBank(request.getCart()));
         BankReply<BankApi.Application> reply = bank.apply(request.getMetadata().getApplicationId(), request.getBankCode(),
                 request.getPreApprovalReferenceId(), body);
+        return outcome(request, reply, refused -> !DUPLICATE_ORDER.equals(refused.errorCode())
+                ? failed(request, BankTranslation.answer(refused.errorCode(), refused.message()), "the bank refused the application")
+                : defects.journeyRestartedAfterLostAnswer()
+                        ? startedAgain(request, body)
+                        : adoption.adopt(request, outcomes.causedBy(request.getMetadata())));
+    }
+
+    private SpecificRecord outcome(BankApplicationRequested request, BankReply<BankApi.Application> reply,
+                                   Function<BankReply.Refused<BankApi.Application>, SpecificRecord> onRefusal) {
         return reply.fold(
                 application -> application.success() && application.bankApproved()
                         ? BankApplicationCreated.newBuilder().setMetadata(outcomes.causedBy(request.getMetadata()))
@@ -88,10 +100,30 @@ public class SubmittingBankApplication {
                                 .setPaymentPlan(BankTranslation.plan(application.paymentPlan())).build()
                         : failed(request, BankTranslation.answer(application.bankResponseCode(), application.bankResponseMessage()),
                                 "the bank did not accept the application"),
-                refused -> DUPLICATE_ORDER.equals(refused.errorCode())
-                        ? adoption.adopt(request, outcomes.causedBy(request.getMetadata()))
-                        : failed(request, BankTranslation.answer(refused.errorCode(), refused.message()),
-                                "the bank refused the application"));
+                onRefusal);
+    }
+
+    /**
+     * The seeded defect: the bank's journey started over under a fresh order id, as if the lost application had never
+     * reached the bank, so the customer ends up with two loans for one order.
+     */
+    private SpecificRecord startedAgain(BankApplicationRequested request, BankApi.ApplicationRequest lost) {
+        String applicationId = request.getMetadata().getApplicationId();
+        String bankCode = request.getBankCode();
+        String orderId = lost.orderId() + "/again";
+        String sessionId = bank.startSession(applicationId, bankCode).fold(BankApi.Session::referenceId, refused -> null);
+        String preApprovalId = sessionId == null ? null : bank.preAssess(applicationId, bankCode, sessionId,
+                new BankApi.PreApprovalRequest(lost.nationalIdentityNumber(), lost.gsmNumber(), orderId, lost.totalTerm(),
+                        lost.cart())).fold(BankApi.PreApproval::referenceId, refused -> null);
+        if (preApprovalId == null) {
+            return failed(request, BankTranslation.answer("DUPLICATE_ORDER_ID", "the journey could not start again"),
+                    "the bank refused the application");
+        }
+        BankApi.ApplicationRequest again = new BankApi.ApplicationRequest(lost.nationalIdentityNumber(), lost.gsmNumber(),
+                orderId, lost.orderDate(), lost.totalTerm(), lost.timeToLive(), lost.callbackUrl(), lost.cart());
+        return outcome(request, bank.apply(applicationId, bankCode, preApprovalId, again),
+                refused -> failed(request, BankTranslation.answer(refused.errorCode(), refused.message()),
+                        "the bank refused the application"));
     }
 
     private SpecificRecord createdFromQuery(BankApplicationRequested request, String loanReferenceId) {

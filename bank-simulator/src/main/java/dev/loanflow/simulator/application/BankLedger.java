@@ -1,7 +1,11 @@
 package dev.loanflow.simulator.application;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -17,9 +21,12 @@ public final class BankLedger {
     /**
      * @param referenceId the pre-assessment's or loan application's reference
      * @param amount      the cart total of an application, the amount of a refund
+     * @param customer    whose operation it was: the SHA-256 of the customer's national identity number, in hex, so
+     *                    a count can tell which customer holds a loan whatever order id it was made under, and the
+     *                    ledger holds no identity number in clear
      */
     public record Entry(Instant at, long merchantNo, String orderId, Operation operation, boolean performed,
-                        String referenceId, BigDecimal amount, String detail) {
+                        String referenceId, BigDecimal amount, String detail, String customer) {
     }
 
     private final ConcurrentLinkedQueue<Entry> entries = new ConcurrentLinkedQueue<>();
@@ -30,13 +37,28 @@ public final class BankLedger {
     }
 
     void performed(long merchantNo, String orderId, Operation operation, String referenceId, BigDecimal amount,
-                   String detail) {
-        entries.add(new Entry(clock.instant(), merchantNo, orderId, operation, true, referenceId, amount, detail));
+                   String detail, String nationalIdentityNumber) {
+        entries.add(new Entry(clock.instant(), merchantNo, orderId, operation, true, referenceId, amount, detail,
+                digest(nationalIdentityNumber)));
     }
 
     void refused(long merchantNo, String orderId, Operation operation, String referenceId, BigDecimal amount,
-                 String reason) {
-        entries.add(new Entry(clock.instant(), merchantNo, orderId, operation, false, referenceId, amount, reason));
+                 String reason, String nationalIdentityNumber) {
+        entries.add(new Entry(clock.instant(), merchantNo, orderId, operation, false, referenceId, amount, reason,
+                digest(nationalIdentityNumber)));
+    }
+
+    /** The ledger's customer field for a national identity number. */
+    public static String digest(String nationalIdentityNumber) {
+        if (nationalIdentityNumber == null) {
+            return null;
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(nationalIdentityNumber.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     public List<Entry> entries() {

@@ -75,7 +75,7 @@ public final class ShoppingLoanBank {
                 clock.instant());
         store.savePreAssessment(assessment);
         ledger.performed(merchantNo, orderId, BankLedger.Operation.PRE_ASSESSMENT, assessment.referenceId(), cart.totalPrice(),
-                approved ? "APPROVED" : "DECLINED");
+                approved ? "APPROVED" : "DECLINED", nationalIdentityNumber);
         return new PreAssessmentOutcome(assessment.referenceId(), approved, approved ? offers(bank, maxTerm, cart.totalPrice()) : List.of());
     }
 
@@ -83,11 +83,11 @@ public final class ShoppingLoanBank {
         try {
             LoanApplication application = applyOnce(merchantNo, preAssessmentReferenceId, input);
             ledger.performed(merchantNo, input.orderId(), BankLedger.Operation.APPLICATION, application.referenceId(),
-                    input.cart().totalPrice(), application.status().name());
+                    input.cart().totalPrice(), application.status().name(), input.nationalIdentityNumber());
             return application;
         } catch (BankRefusal refusal) {
             ledger.refused(merchantNo, input.orderId(), BankLedger.Operation.APPLICATION, preAssessmentReferenceId,
-                    input.cart().totalPrice(), refusal.errorCode());
+                    input.cart().totalPrice(), refusal.errorCode(), input.nationalIdentityNumber());
             throw refusal;
         }
     }
@@ -126,9 +126,10 @@ public final class ShoppingLoanBank {
         LoanApplication loan = query(merchantNo, referenceId);
         LoanApplication.RefundResult result = loan.refund(amount);
         if (result.executed()) {
-            ledger.performed(merchantNo, loan.orderId(), BankLedger.Operation.REFUND, referenceId, amount, null);
+            ledger.performed(merchantNo, loan.orderId(), BankLedger.Operation.REFUND, referenceId, amount, null, loan.nationalIdentityNumber());
         } else {
-            ledger.refused(merchantNo, loan.orderId(), BankLedger.Operation.REFUND, referenceId, amount, result.errorCode());
+            ledger.refused(merchantNo, loan.orderId(), BankLedger.Operation.REFUND, referenceId, amount, result.errorCode(),
+                    loan.nationalIdentityNumber());
         }
         return result;
     }

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.loanflow.simulator.application.BankLedger;
+
 /** The bank acts, then its answer is lost; the ledger and the status query still say what it did. */
 class AmbiguousAnswersContractIT extends SimulatorContractTest {
 
@@ -55,7 +57,9 @@ class AmbiguousAnswersContractIT extends SimulatorContractTest {
         assertThatThrownBy(() -> bank.postWithTimeout("/loans/v1/facilitate/application/" + preApproval, token, body,
                 Duration.ofMillis(500))).isInstanceOf(HttpTimeoutException.class);
         assertThat(bank.get("/sandbox/ledger?operation=APPLICATION&orderId=" + orderId, null).body())
-                .anyMatch(entry -> entry.get("performed").asBoolean());
+                .anyMatch(entry -> entry.get("performed").asBoolean()
+                        && entry.get("customer").asText().equals(BankLedger.digest(nationalId)))
+                .noneMatch(entry -> entry.toString().contains(nationalId));
     }
 
     @Test
