@@ -23,8 +23,12 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.loanflow.infra.Platform;
 import dev.loanflow.infra.SpringBootProcess;
+import dev.loanflow.infra.testdata.TestClients;
 
 /**
  * Faults while a few hundred applications are in flight, all services running together on real infrastructure.
@@ -284,6 +288,18 @@ class FaultToleranceIT {
 
         assertThat(violations.none()).as(scenario + ": " + violations).isTrue();
         assertThat(invariants.paymentPlanAddsUp(firstApproved(submitted), MERCHANT)).isTrue();
+        JsonNode agreement = opsDashboardsAgreementWithTheBank();
+        assertThat(agreement.get("unavailable").isNull()).as("the ops page reads the gateway: " + agreement).isTrue();
+        assertThat(agreement.get("uncertainRefunds")).as("refunds left for an operator").isEmpty();
+    }
+
+    /** What the ops page shows of the agreement with the bank, read through origination as the page does. */
+    private JsonNode opsDashboardsAgreementWithTheBank() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.originationUrl() + "/ops/bank-agreement"))
+                .header("Authorization", "Bearer " + platform.authorization.token(TestClients.OPERATOR)).build();
+        HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return new ObjectMapper().readTree(answer.body());
     }
 
     private String firstApproved(List<Traffic.Submitted> submitted) {

@@ -14,10 +14,12 @@ import java.util.concurrent.TimeUnit;
 
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -28,7 +30,7 @@ import dev.loanflow.origination.persistence.ApplicationRepository;
 
 /**
  * What the ops dashboard ({@code /ops/index.html}) shows: counts by state, throughput, recent applications, pushed
- * every second over server-sent events, and one application's timeline on demand. Across all merchants, so it
+ * every second over server-sent events, one application's timeline on demand, and the agreement with the bank. Across all merchants, so it
  * belongs behind the admin scope (security issue).
  */
 @RestController
@@ -45,8 +47,12 @@ class OpsController {
         return thread;
     });
 
-    OpsController(JdbcClient jdbc, ApplicationRepository applications, ApplicationQueries queries) {
+    private final BankAgreement bankAgreement;
+
+    OpsController(JdbcClient jdbc, ApplicationRepository applications, ApplicationQueries queries,
+                  BankAgreement bankAgreement) {
         this.jdbc = jdbc;
+        this.bankAgreement = bankAgreement;
         this.applications = applications;
         this.queries = queries;
         pusher.scheduleWithFixedDelay(this::push, 1, 1, TimeUnit.SECONDS);
@@ -77,6 +83,11 @@ class OpsController {
                 .list();
         return new Summary(byStatus, perMinute, byStatus.values().stream().mapToLong(Long::longValue).sum(), recent,
                 Instant.now());
+    }
+
+    @GetMapping("/bank-agreement")
+    BankAgreement.View bankAgreement(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+        return bankAgreement.read(authorization);
     }
 
     @GetMapping(path = "/stream", produces = "text/event-stream")

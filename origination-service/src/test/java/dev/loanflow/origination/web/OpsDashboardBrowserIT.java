@@ -81,6 +81,7 @@ class OpsDashboardBrowserIT extends OriginationIntegrationTest {
 
         assertThat(browser.findElement(By.id("selected")).getText()).isEqualTo(application.get("orderId"));
         assertThat(browser.findElement(By.id("timeline")).getText()).contains("→ NEW").contains("SUBMITTED");
+        wait.until(page -> page.findElement(By.id("reconciliation")).getText().contains("not configured"));
     }
 
     private long newCount() {

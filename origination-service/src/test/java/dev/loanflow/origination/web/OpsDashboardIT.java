@@ -66,7 +66,19 @@ class OpsDashboardIT extends OriginationIntegrationTest {
     void dashboardPageIsServed() {
         String page = http.getForObject("/ops/index.html", String.class);
 
-        assertThat(page).contains("fetch('/ops/stream'").contains("Applications by state");
+        assertThat(page).contains("fetch('/ops/stream'").contains("Applications by state")
+                .contains("fetch('/ops/bank-agreement'").contains("Agreement with the bank");
+    }
+
+    @Test
+    void theAgreementWithTheBankNeedsTheAdminScopeAndSaysWhenTheGatewayCannotBeRead() {
+        ResponseEntity<JsonNode> operator = getAsOperator("/ops/bank-agreement", JsonNode.class);
+        ResponseEntity<String> merchant = http.exchange("/ops/bank-agreement", HttpMethod.GET,
+                new HttpEntity<>(bearer("merchant-i")), String.class);
+
+        assertThat(operator.getStatusCode().value()).isEqualTo(200);
+        assertThat(operator.getBody().get("unavailable").asText()).isNotBlank();
+        assertThat(merchant.getStatusCode().value()).isEqualTo(403);
     }
 
     @Test
