@@ -39,7 +39,7 @@ public final class Platform implements AutoCloseable {
 
     public final KafkaProcess kafka;
     public final PostgresServer postgres;
-    public final SchemaRegistryServer registry;
+    public volatile SchemaRegistryServer registry;
     public final AuthorizationServer authorization;
     public final SpringBootProcess simulator;
     private final GreenMail smtp;
@@ -60,8 +60,8 @@ public final class Platform implements AutoCloseable {
             CompletableFuture<KafkaProcess> startingKafka = CompletableFuture.supplyAsync(
                     () -> KafkaProcess.start(FreePorts.find()), starters);
             CompletableFuture<PostgresServer> startingPostgres = CompletableFuture.supplyAsync(() -> PostgresServer.start(0), starters);
-            CompletableFuture<SchemaRegistryServer> startingRegistry = CompletableFuture.supplyAsync(
-                    () -> SchemaRegistryServer.start(0), starters);
+            CompletableFuture<SchemaRegistryServer> startingRegistry = startingPostgres.thenApplyAsync(
+                    database -> SchemaRegistryServer.start(0, database.registryStorage()), starters);
             CompletableFuture<AuthorizationServer> startingAuthorization = CompletableFuture.supplyAsync(
                     () -> AuthorizationServer.start(jar("authorization-server"), FreePorts.find(), options.clients(),
                             options.logs().resolve("authorization-server.log")), starters);
@@ -116,6 +116,11 @@ public final class Platform implements AutoCloseable {
     public void removeInstance(SpringBootProcess process) {
         instances.values().forEach(list -> list.remove(process));
         process.close();
+    }
+
+    /** Stops the registry and starts it again on its port and storage. */
+    public void restartRegistry() {
+        registry = registry.restarted();
     }
 
     public String originationUrl() {

@@ -73,6 +73,11 @@ public final class PostgresServer implements AutoCloseable {
         return postgres.getJdbcUrl(USER, DATABASE);
     }
 
+    /** The schema registry's storage in this server. */
+    public SchemaRegistryServer.Storage registryStorage() {
+        return new SchemaRegistryServer.Storage(jdbcUrl(), USER, PASSWORD);
+    }
+
     /** The postmaster's process id is the first line of {@code postmaster.pid} in the data directory. */
     private static ProcessHandle postmaster(Path dataDirectory) throws IOException {
         long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());

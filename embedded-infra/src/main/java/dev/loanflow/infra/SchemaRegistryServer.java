@@ -12,24 +12,32 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The real Apicurio Registry server, run as a child JVM from its distribution on Maven Central, with the
- * global compatibility rule set to BACKWARD. It serves Apicurio's own API and the Confluent-compatible one.
+ * The real Apicurio Registry server, run as a child JVM from its distribution on Maven Central, with the global
+ * compatibility rule set to BACKWARD on both its APIs. It serves Apicurio's own API and the Confluent-compatible one.
+ * It keeps its schemas in PostgreSQL (tables in the database's {@code public} schema), so a restart keeps every id
+ * and what it means: a record written before reads with the schema it was written with.
  */
 public final class SchemaRegistryServer implements AutoCloseable {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
 
+    /** Where the registry keeps its schemas. */
+    public record Storage(String jdbcUrl, String user, String password) {
+    }
+
     private final Process process;
     private final int port;
+    private final Storage storage;
     private final Path log;
 
-    private SchemaRegistryServer(Process process, int port, Path log) {
+    private SchemaRegistryServer(Process process, int port, Storage storage, Path log) {
         this.process = process;
         this.port = port;
+        this.storage = storage;
         this.log = log;
     }
 
-    public static SchemaRegistryServer start(int requestedPort) {
+    public static SchemaRegistryServer start(int requestedPort, Storage storage) {
         ChildProcesses.reapOrphans();
         int port = FreePorts.orFree(requestedPort);
         Path log = TempDirectories.create("apicurio-registry").resolve("registry.log");
@@ -37,20 +45,30 @@ public final class SchemaRegistryServer implements AutoCloseable {
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.management.enabled=false",
-                "-Dregistry.rules.global.compatibility=BACKWARD",
+                "-Dapicurio.rules.global.compatibility=BACKWARD",
                 "-jar", SchemaRegistryDistribution.runnerJar().toString());
         try {
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().put("APICURIO_STORAGE_KIND", "sql");
+            builder.environment().put("APICURIO_STORAGE_SQL_KIND", "postgresql");
+            builder.environment().put("APICURIO_DATASOURCE_URL", storage.jdbcUrl());
+            builder.environment().put("APICURIO_DATASOURCE_USERNAME", storage.user());
+            builder.environment().put("APICURIO_DATASOURCE_PASSWORD", storage.password());
+            Process process = builder.start();
             ChildProcesses.register(process);
-            SchemaRegistryServer server = new SchemaRegistryServer(process, port, log);
+            SchemaRegistryServer server = new SchemaRegistryServer(process, port, storage, log);
             server.awaitReady();
+            server.confluentCompatibilityBackward();
             return server;
         } catch (IOException e) {
             throw new IllegalStateException("could not start the schema registry", e);
         }
+    }
+
+    /** Stops this server and starts another on the same port and storage, as an operator's restart would. */
+    public SchemaRegistryServer restarted() {
+        close();
+        return start(port, storage);
     }
 
     public String baseUrl() {
@@ -89,6 +107,24 @@ public final class SchemaRegistryServer implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("schema registry not ready within " + STARTUP_TIMEOUT + ":\n" + logTail());
+    }
+
+    /** The rule is enforced either way; without it stored, the Confluent API would report NONE to its clients. */
+    private void confluentCompatibilityBackward() {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(confluentApiUrl() + "/config"))
+                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"compatibility\":\"BACKWARD\"}")).build();
+        try {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("the registry refused BACKWARD on its Confluent API: " + answer.body());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("the registry did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private String logTail() {

@@ -36,7 +36,7 @@ public final class SharedInfrastructure {
 
     public static synchronized SchemaRegistryServer schemaRegistry() {
         if (schemaRegistry == null) {
-            schemaRegistry = stopOnExit(SchemaRegistryServer.start(0));
+            schemaRegistry = stopOnExit(SchemaRegistryServer.start(0, postgres().registryStorage()));
         }
         return schemaRegistry;
     }

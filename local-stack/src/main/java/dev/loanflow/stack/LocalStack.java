@@ -70,8 +70,8 @@ public final class LocalStack {
         CompletableFuture<KafkaProcess> startingKafka = CompletableFuture.supplyAsync(() -> KafkaProcess.start(KAFKA_PORT), starters);
         CompletableFuture<PostgresServer> startingPostgres = CompletableFuture.supplyAsync(() -> PostgresServer.start(POSTGRES_PORT),
                 starters);
-        CompletableFuture<SchemaRegistryServer> startingRegistry = CompletableFuture.supplyAsync(
-                () -> SchemaRegistryServer.start(REGISTRY_PORT), starters);
+        CompletableFuture<SchemaRegistryServer> startingRegistry = startingPostgres.thenApplyAsync(
+                database -> SchemaRegistryServer.start(REGISTRY_PORT, database.registryStorage()), starters);
 
         // the services take longer to boot than Kafka and the registry to start; they only need the database at once
         PostgresServer postgres = step("PostgreSQL", startingPostgres::join);

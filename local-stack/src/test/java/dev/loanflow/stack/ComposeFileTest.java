@@ -93,7 +93,17 @@ class ComposeFileTest {
     @Test
     void kafkaUiReadsOurAvroThroughTheConfluentCompatibleApi() throws IOException {
         assertThat(environment(services().get("kafka-ui")).get("KAFKA_CLUSTERS_0_SCHEMAREGISTRY")).endsWith("/apis/ccompat/v7");
-        assertThat(environment(services().get("schema-registry")).get("REGISTRY_RULES_GLOBAL_COMPATIBILITY")).isEqualTo("BACKWARD");
+        assertThat(environment(services().get("schema-registry")).get("APICURIO_RULES_GLOBAL_COMPATIBILITY")).isEqualTo("BACKWARD");
+    }
+
+    @Test
+    void theRegistryKeepsItsSchemasInPostgres() throws IOException {
+        Map<String, Object> registry = services().get("schema-registry");
+
+        assertThat(environment(registry)).containsEntry("APICURIO_STORAGE_KIND", "sql")
+                .containsEntry("APICURIO_STORAGE_SQL_KIND", "postgresql");
+        assertThat(environment(registry).get("APICURIO_DATASOURCE_URL")).startsWith("jdbc:postgresql://postgres:");
+        assertThat((String) registry.get("image")).doesNotContain("-mem");
     }
 
     @Test
