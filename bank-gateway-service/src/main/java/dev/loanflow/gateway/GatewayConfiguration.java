@@ -2,6 +2,8 @@ package dev.loanflow.gateway;
 
 import java.time.Clock;
 
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.context.annotation.Bean;
@@ -44,6 +46,23 @@ class GatewayConfiguration {
                                     CircuitBreakerRegistry circuitBreakers, RetryRegistry retries,
                                     BankInteractions interactions, Clock clock) {
         return new PaynKolayClient(builder, properties, json, circuitBreakers, retries, interactions, clock);
+    }
+
+    /** DOWN while the bank refuses our credentials: a configuration error no retry can mend. */
+    @Bean
+    HealthIndicator bankCredentialsHealthIndicator(PaynKolayClient bank) {
+        return () -> bank.credentialsRefusedSince()
+                .map(since -> Health.down().withDetail("reason", "the bank refuses our credentials; check BANK_USERNAME, "
+                        + "BANK_PASSWORD, BANK_MERCHANT_NO and BANK_API_SECRET_KEY").withDetail("since", since).build())
+                .orElseGet(() -> Health.up().build());
+    }
+
+    /** 1 while the bank refuses our credentials, for an alert. */
+    @Bean
+    MeterBinder bankCredentialsRefused(PaynKolayClient bank) {
+        return registry -> Gauge.builder("loanflow.bank.credentials.refused",
+                        () -> bank.credentialsRefusedSince().isPresent() ? 1 : 0)
+                .description("1 while the bank refuses the gateway's credentials").register(registry);
     }
 
     /** Refunds whose answer was lost and that the bank never showed: each waits for an operator; it should be zero. */

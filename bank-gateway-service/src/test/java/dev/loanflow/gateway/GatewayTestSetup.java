@@ -54,7 +54,6 @@ public final class GatewayTestSetup {
         registry.add("loanflow.reconciliation.interval", () -> "500ms");
         registry.add("loanflow.refunds.settle-window", () -> "4s");
         registry.add("loanflow.reconciliation.stale-after", () -> "3s");
-        registry.add("loanflow.kafka.bank-outage-retry-for", () -> "60s");
         registry.add("resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state", () -> "2s");
     }
 

@@ -51,7 +51,8 @@ public final class ConcurrentKeys {
             throw new BatchListenerFailedException("handling failed", earliest.get().cause(), earliest.get().index());
         }
         if (readable < records.size()) {
-            throw new BatchListenerFailedException("unreadable record", readable);
+            throw new BatchListenerFailedException("unreadable record", RecordContext.whyUnreadable(records.get(readable)),
+                    readable);
         }
     }
 

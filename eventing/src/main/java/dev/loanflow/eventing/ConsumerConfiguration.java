@@ -1,22 +1,35 @@
 package dev.loanflow.eventing;
 
 import java.time.Clock;
+import java.util.Arrays;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.loanflow.schemas.Topic;
+
 /**
- * What every consuming service needs: consumed-event deduplication, a poll per transaction, and health of Kafka and
- * the registry.
+ * What every consuming service needs: consumed-event deduplication, a poll per transaction, health of Kafka and the
+ * registry, and its dead letters for operators ({@code /ops/dead-letters}).
  */
 @Configuration(proxyBeanMethods = false)
+@Import(DeadLetterController.class)
 public class ConsumerConfiguration {
+
+    /** The topics this service reads, by the catalogue's readers, whose dead letters it may replay. */
+    @Bean
+    DeadLetterReplay deadLetterReplay(KafkaProperties kafka, @Value("${spring.application.name}") String service) {
+        return new DeadLetterReplay(kafka.buildConsumerProperties(null), kafka.buildProducerProperties(null),
+                Arrays.stream(Topic.values()).filter(topic -> topic.readers().contains(service)).toList());
+    }
 
     @Bean
     ConsumedEvents consumedEvents(JdbcClient jdbc, TransactionTemplate transaction) {

@@ -1,55 +1,145 @@
 package dev.loanflow.eventing;
 
-import java.time.Duration;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import java.sql.SQLException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
+
+import com.microsoft.kiota.ApiException;
 
 import dev.loanflow.schemas.Topic;
 
 /**
- * A record that cannot be read or processed goes to {@code <topic>.dlt} (same partition) with the reason in Spring
- * Kafka's {@code kafka_dlt-*} headers, and the partition moves on. Failures that mean "a dependency is down" are
- * retried with backoff for longer before a record is dead-lettered.
+ * What a consumer does with a record it could not handle, the same in every service. An outage (a dependency is
+ * down: the database, the broker, the schema registry, the bank, any address that does not answer) pauses the partition and
+ * retries with capped exponential back-off, for as long as the outage lasts: an outage never dead-letters. Any other
+ * failure is deterministic (bytes that can never be read, a record that breaks a rule) and goes to
+ * {@code <topic>.dlt} at once (same partition), with Spring Kafka's {@code kafka_dlt-*} headers and a readable
+ * {@value #CAUSE_HEADER}, and the partition moves on.
  */
 public final class DeadLetters {
 
+    /** Why the record was dead-lettered, in words an operator can act on. */
+    public static final String CAUSE_HEADER = "loanflow-dlt-cause";
+
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+    private static final long OUTAGE_FIRST_PAUSE_MILLIS = 500;
+    private static final long OUTAGE_LONGEST_PAUSE_MILLIS = 30_000;
 
     private DeadLetters() {
     }
 
+    /**
+     * @param serviceOutages what else means "a dependency is down" for this service (for example the bank)
+     */
     public static DefaultErrorHandler errorHandler(KafkaTemplate<Object, Object> avroTemplate, KafkaProperties kafka,
-                                                   Predicate<Throwable> isOutage, Duration outageRetry) {
+                                                   Predicate<Throwable> serviceOutages) {
         Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
         templates.put(byte[].class, rawTemplate(kafka));
         templates.put(Object.class, avroTemplate);
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
                 (record, failure) -> new TopicPartition(record.topic() + Topic.DEAD_LETTER_SUFFIX, record.partition()));
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff(500, 30_000, outageRetry.toMillis()));
-        // a batch listener wraps the failure in BatchListenerFailedException, so the whole chain is searched
-        handler.setBackOffFunction((record, failure) ->
-                Stream.iterate((Throwable) failure, Objects::nonNull, Throwable::getCause).limit(10).anyMatch(isOutage)
-                        ? null : backOff(200, 1_000, 2_000));
+        recoverer.addHeadersFunction((record, failure) -> {
+            RecordHeaders headers = new RecordHeaders();
+            headers.add(CAUSE_HEADER, readableCause(record, failure).getBytes(StandardCharsets.UTF_8));
+            return headers;
+        });
+        Predicate<Throwable> outage = isOutage(serviceOutages);
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(0, 0));
+        // a registry that cannot be reached while a record is read is an outage too: the back-off decides, not the type
+        handler.removeClassification(DeserializationException.class);
+        handler.setBackOffFunction((record, failure) -> outage.test(failure) ? outageBackOff() : new FixedBackOff(0, 0));
         handler.setRetryListeners((record, failure, attempt) -> log.warn(
                 "{}-{}@{} failed (attempt {}), retried after a pause: {}", record.topic(), record.partition(),
                 record.offset(), attempt, causes(failure)));
         return handler;
+    }
+
+    /** An outage anywhere in the failure's chain (a batch listener wraps the failure, so the whole chain counts). */
+    static Predicate<Throwable> isOutage(Predicate<Throwable> serviceOutages) {
+        Predicate<Throwable> common = cause -> cause instanceof TransientDataAccessException
+                || cause instanceof DataAccessResourceFailureException
+                || cause instanceof CannotCreateTransactionException
+                || cause instanceof RetriableException
+                || cause instanceof SQLException sql && connectionLost(sql.getSQLState())
+                || cause instanceof SocketException || cause instanceof SocketTimeoutException
+                || cause instanceof HttpTimeoutException || cause instanceof UnknownHostException
+                || (cause instanceof ApiException api && api.getResponseStatusCode() >= 500);
+        Predicate<Throwable> any = common.or(serviceOutages);
+        return failure -> chain(failure).anyMatch(any);
+    }
+
+    /** SQL states of a connection that failed or was closed by the server (class 08, and 57P: operator intervention). */
+    private static boolean connectionLost(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
+    }
+
+    private static ExponentialBackOff outageBackOff() {
+        ExponentialBackOff backOff = new ExponentialBackOff(OUTAGE_FIRST_PAUSE_MILLIS, 2.0);
+        backOff.setMaxInterval(OUTAGE_LONGEST_PAUSE_MILLIS);
+        backOff.setMaxElapsedTime(Long.MAX_VALUE);
+        return backOff;
+    }
+
+    /**
+     * Why a record was dead-lettered: what is wrong with its bytes when it could not be read, else the failure's
+     * classes with our own messages only.
+     */
+    static String readableCause(ConsumerRecord<?, ?> record, Exception failure) {
+        Optional<DeserializationException> unreadable = chain(failure)
+                .filter(DeserializationException.class::isInstance).map(DeserializationException.class::cast).findFirst();
+        if (unreadable.isEmpty()) {
+            return causes(failure);
+        }
+        byte[] bytes = unreadable.get().getData();
+        if (bytes == null || bytes.length == 0) {
+            return "empty value";
+        }
+        if (bytes[0] != 0) {
+            return String.format("not in Confluent wire format: first byte 0x%02X", bytes[0]);
+        }
+        if (bytes.length < 5) {
+            return "Confluent wire format too short for a schema id: " + bytes.length + " bytes";
+        }
+        int schemaId = ByteBuffer.wrap(bytes, 1, 4).getInt();
+        boolean unknown = chain(failure).anyMatch(cause -> cause instanceof ApiException api
+                && api.getResponseStatusCode() == 404);
+        return unknown ? "unknown schema id " + schemaId
+                : "schema id " + schemaId + " could not be read: " + causes(failure);
+    }
+
+    private static Stream<Throwable> chain(Throwable failure) {
+        return Stream.iterate(failure, Objects::nonNull, Throwable::getCause).limit(20);
     }
 
     /**
@@ -65,13 +155,6 @@ public final class DeadLetters {
             }
         }
         return chain.toString();
-    }
-
-    private static ExponentialBackOff backOff(long initial, long maxInterval, long maxElapsed) {
-        ExponentialBackOff backOff = new ExponentialBackOff(initial, 2.0);
-        backOff.setMaxInterval(maxInterval);
-        backOff.setMaxElapsedTime(maxElapsed);
-        return backOff;
     }
 
     private static KafkaTemplate<Object, Object> rawTemplate(KafkaProperties kafka) {

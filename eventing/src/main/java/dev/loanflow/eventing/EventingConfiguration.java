@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code outbox} and {@code processed_event} tables. Import it from the service's configuration.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(ConsumerConfiguration.class)
+@Import({ConsumerConfiguration.class, ParkedEventsController.class})
 @EnableScheduling
 public class EventingConfiguration {
 
@@ -50,12 +50,21 @@ public class EventingConfiguration {
         return new OutboxRelay(jdbc, kafka, transaction, traces, signal, pollInterval);
     }
 
-    /** Events committed but not yet on Kafka; it should stay near zero. */
     @Bean
-    MeterBinder outboxBacklog(JdbcClient jdbc) {
-        return registry -> Gauge.builder("loanflow.outbox.backlog",
-                        () -> jdbc.sql("select count(*) from outbox").query(Long.class).single())
-                .description("events committed to the outbox and not yet acknowledged by Kafka").register(registry);
+    ParkedEvents parkedEvents(JdbcClient jdbc) {
+        return new ParkedEvents(jdbc);
+    }
+
+    /** Events committed but not yet on Kafka, which should stay near zero, and events parked, which should be none. */
+    @Bean
+    MeterBinder outboxGauges(JdbcClient jdbc, ParkedEvents parked) {
+        return registry -> {
+            Gauge.builder("loanflow.outbox.backlog",
+                            () -> jdbc.sql("select count(*) from outbox where parked_at is null").query(Long.class).single())
+                    .description("events committed to the outbox and not yet acknowledged by Kafka").register(registry);
+            Gauge.builder("loanflow.outbox.parked", parked::count)
+                    .description("events the relay could not send and parked for an operator").register(registry);
+        };
     }
 
 }

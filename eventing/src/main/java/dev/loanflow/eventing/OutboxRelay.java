@@ -2,11 +2,16 @@ package dev.loanflow.eventing;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
@@ -23,13 +28,18 @@ import dev.loanflow.schemas.AvroCodec;
 /**
  * Sends committed outbox rows to Kafka in id order and deletes them once the broker acknowledged them. One relay
  * works at a time across instances (a transaction-scoped advisory lock), which keeps each application's events in
- * order; a crash between send and delete sends a row again, and consumers deduplicate by event id.
+ * order; a crash between send and delete sends a row again, and consumers deduplicate by event id. Kafka being
+ * unreachable stops the relay until it is back; a row that fails for a reason of its own (a payload that cannot be
+ * read, a record Kafka refuses) holds back only its application's later rows, and after {@value #ATTEMPTS_BEFORE_PARKING}
+ * attempts it is parked ({@link ParkedEvents}) and they go on.
  */
 
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 500;
+    static final int ATTEMPTS_BEFORE_PARKING = 5;
+    private static final Predicate<Throwable> KAFKA_OUTAGE = DeadLetters.isOutage(failure -> false);
     static final long RELAY_LOCK = 0x6f7574626f78L;
 
     private final JdbcClient jdbc;
@@ -105,9 +115,12 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private int relayBatch() {
-        // the lock is an uncorrelated subquery, taken once per statement (an InitPlan) before any row is read
-        List<Row> rows = jdbc.sql("select id, application_id, topic, event_type, payload, trace_parent from outbox "
-                        + "where (select pg_try_advisory_xact_lock(?)) order by id limit ?")
+        // the lock is an uncorrelated subquery, taken once per statement (an InitPlan) before any row is read; a row
+        // waits while an earlier row of its application is failing and not parked yet
+        List<Row> rows = jdbc.sql("select id, application_id, topic, event_type, payload, trace_parent from outbox o "
+                        + "where (select pg_try_advisory_xact_lock(?)) and parked_at is null and not exists (select 1 "
+                        + "from outbox f where f.application_id = o.application_id and f.id < o.id and f.attempts > 0 "
+                        + "and f.parked_at is null) order by id limit ?")
                 .params(RELAY_LOCK, BATCH)
                 .query((row, n) -> new Row(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
                         row.getBytes(5), row.getString(6)))
@@ -115,31 +128,65 @@ public class OutboxRelay implements SmartLifecycle {
         if (rows.isEmpty()) {
             return 0;
         }
-        List<CompletableFuture<SendResult<String, SpecificRecord>>> sends = new ArrayList<>(rows.size());
+        Map<Long, String> failures = new LinkedHashMap<>();
+        Set<String> heldBack = new HashSet<>();
+        Map<Long, CompletableFuture<SendResult<String, SpecificRecord>>> sends = new LinkedHashMap<>();
         for (Row row : rows) {
-            traces.continueTrace(row.traceParent(), "outbox relay", () ->
-                    sends.add(kafka.send(row.topic(), row.applicationId(), AvroCodec.decode(row.eventType(), row.payload()))));
+            if (heldBack.contains(row.applicationId())) {
+                continue;
+            }
+            try {
+                traces.continueTrace(row.traceParent(), "outbox relay", () -> sends.put(row.id(),
+                        kafka.send(row.topic(), row.applicationId(), AvroCodec.decode(row.eventType(), row.payload()))));
+            } catch (RuntimeException failed) {
+                if (KAFKA_OUTAGE.test(failed)) {
+                    throw failed;
+                }
+                failures.put(row.id(), DeadLetters.causes(failed));
+                heldBack.add(row.applicationId());
+            }
         }
         // the batch is complete: sent now rather than after the producer's linger, which every hop would wait for
         kafka.flush();
-        awaitAcknowledgements(sends);
+        List<Long> delivered = awaitAcknowledgements(sends, failures);
         // a delete lost in a crash only sends its rows again, which every consumer deduplicates by event id: this
         // commit need not wait for the disk (the events' own commits do)
         jdbc.sql("set local synchronous_commit to off").update();
-        jdbc.sql("delete from outbox where id = any(?)")
-                .param(rows.stream().map(Row::id).toArray(Long[]::new)).update();
+        jdbc.sql("delete from outbox where id = any(?)").param(delivered.toArray(Long[]::new)).update();
+        failures.forEach((id, cause) -> {
+            jdbc.sql("update outbox set attempts = attempts + 1, last_error = left(?, 500), parked_at = case when "
+                            + "attempts + 1 >= ? then now() end where id = ?")
+                    .params(cause, ATTEMPTS_BEFORE_PARKING, id).update();
+            log.warn("outbox row {} not sent: {}", id, cause);
+        });
         return rows.size();
     }
 
-    private static void awaitAcknowledgements(List<CompletableFuture<SendResult<String, SpecificRecord>>> sends) {
-        try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("outbox batch not acknowledged by Kafka; it will be sent again", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+    /**
+     * The rows Kafka acknowledged. A row Kafka refused for a reason of its own is added to {@code failures}; when Kafka
+     * cannot be reached, nothing is deleted and every row is sent again later.
+     */
+    private static List<Long> awaitAcknowledgements(Map<Long, CompletableFuture<SendResult<String, SpecificRecord>>> sends,
+                                                    Map<Long, String> failures) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        List<Long> delivered = new ArrayList<>(sends.size());
+        for (Map.Entry<Long, CompletableFuture<SendResult<String, SpecificRecord>>> send : sends.entrySet()) {
+            try {
+                send.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                delivered.add(send.getKey());
+            } catch (ExecutionException refused) {
+                if (KAFKA_OUTAGE.test(refused.getCause())) {
+                    throw new IllegalStateException("outbox batch not acknowledged by Kafka; it will be sent again", refused);
+                }
+                failures.put(send.getKey(), DeadLetters.causes(refused.getCause()));
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("outbox batch not acknowledged by Kafka; it will be sent again", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
+        return delivered;
     }
 
     private record Row(long id, String applicationId, String topic, String eventType, byte[] payload, String traceParent) {

@@ -49,7 +49,8 @@ public final class PollTransactions {
             }
         }
         if (readable < records.size()) {
-            throw new BatchListenerFailedException("unreadable record", readable);
+            throw new BatchListenerFailedException("unreadable record", RecordContext.whyUnreadable(records.get(readable)),
+                    readable);
         }
     }
 

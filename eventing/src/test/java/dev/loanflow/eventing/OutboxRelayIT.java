@@ -55,6 +55,11 @@ class OutboxRelayIT {
         jdbc.sql("create schema if not exists outbox_test").update();
         jdbc.sql("drop table if exists outbox_test.outbox").update();
         jdbc.sql(shippedMigration("db/eventing/outbox/V1_1__outbox.sql")).update();
+        for (String statement : shippedMigration("db/eventing/outbox/V1_2__outbox_parking.sql").split(";")) {
+            if (!statement.replaceAll("(?m)^--.*$", "").isBlank()) {
+                jdbc.sql(statement).update();
+            }
+        }
         transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         SharedInfrastructure.kafka().createTopics(List.of(Topic.BANK_OUTCOMES.newTopic((short) 1)));
     }
@@ -196,6 +201,41 @@ class OutboxRelayIT {
         });
 
         assertThat(outboxRows(applicationId)).isEqualTo(2);
+    }
+
+    @Test
+    void aRowThatCannotBeSentHoldsBackOnlyItsApplicationThenIsParkedAndTheRestGoesOn() {
+        String broken = "unreadable-" + UUID.randomUUID();
+        String other = "flowing-" + UUID.randomUUID();
+        transaction.executeWithoutResult(status -> jdbc.sql("insert into outbox (application_id, topic, event_type, "
+                        + "payload) values (?, ?, 'ApplicationTimedOut', ?)")
+                .params(broken, Topic.BANK_OUTCOMES.topicName(), "written by a schema long gone".getBytes(StandardCharsets.UTF_8))
+                .update());
+        List<ApplicationTimedOut> after = commitEvents(broken, 1);
+        commitEvents(other, 1);
+        OutboxRelay relay = new OutboxRelay(jdbc, kafka(SharedInfrastructure.kafka().bootstrapServers()), transaction,
+                TraceContexts.none());
+        ParkedEvents parked = new ParkedEvents(jdbc);
+
+        relay.relay();
+
+        assertThat(published(other, 1)).as("another application's event").hasSize(1);
+        assertThat(outboxRows(broken)).as("the failing row and the one behind it").isEqualTo(2);
+        assertThat(parked.list()).noneMatch(row -> row.applicationId().equals(broken));
+
+        for (int attempt = 2; attempt <= OutboxRelay.ATTEMPTS_BEFORE_PARKING; attempt++) {
+            relay.relay();
+        }
+
+        assertThat(published(broken, 1)).extracting(event -> ((ApplicationTimedOut) event).getMetadata().getEventId())
+                .containsExactly(after.get(0).getMetadata().getEventId());
+        ParkedEvents.Parked row = parked.list().stream().filter(p -> p.applicationId().equals(broken)).findFirst().orElseThrow();
+        assertThat(row.attempts()).isEqualTo(OutboxRelay.ATTEMPTS_BEFORE_PARKING);
+        assertThat(row.lastError()).isNotBlank();
+        assertThat(parked.release(row.id())).isTrue();
+        assertThat(parked.list()).noneMatch(p -> p.id() == row.id());
+        assertThat(parked.release(row.id())).as("a row no longer parked").isFalse();
+        jdbc.sql("delete from outbox where application_id = ?").param(broken).update();
     }
 
     private static List<ApplicationTimedOut> commitEvents(String applicationId, int count) {

@@ -10,7 +10,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -83,7 +82,6 @@ class NotificationConfiguration {
 
     @Bean
     DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<Object, Object> avroTemplate, KafkaProperties kafka) {
-        return DeadLetters.errorHandler(avroTemplate, kafka, TransientDataAccessException.class::isInstance,
-                Duration.ofMinutes(10));
+        return DeadLetters.errorHandler(avroTemplate, kafka, failure -> false);
     }
 }

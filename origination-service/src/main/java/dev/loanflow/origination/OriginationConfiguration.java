@@ -1,22 +1,17 @@
 package dev.loanflow.origination;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.transaction.CannotCreateTransactionException;
 
 import dev.loanflow.eventing.DeadLetters;
 import dev.loanflow.eventing.EventingConfiguration;
@@ -50,10 +45,7 @@ class OriginationConfiguration {
     }
 
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<Object, Object> avroTemplate, KafkaProperties kafka,
-                                          @Value("${loanflow.kafka.database-outage-retry-for:10m}") Duration outage) {
-        return DeadLetters.errorHandler(avroTemplate, kafka, failure -> failure instanceof TransientDataAccessException
-                || failure instanceof DataAccessResourceFailureException || failure instanceof CannotCreateTransactionException,
-                outage);
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<Object, Object> avroTemplate, KafkaProperties kafka) {
+        return DeadLetters.errorHandler(avroTemplate, kafka, failure -> false);
     }
 }

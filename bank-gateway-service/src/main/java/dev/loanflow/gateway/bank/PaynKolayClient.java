@@ -6,12 +6,15 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.http.HttpHeaders;
@@ -40,6 +43,7 @@ import dev.loanflow.gateway.bank.BankApi.*;
  */
 public class PaynKolayClient {
 
+    private static final Logger log = LoggerFactory.getLogger(PaynKolayClient.class);
     static final String SAFE_RETRY = "bank-safe-calls";
     private static final String FACILITATOR = "paynkolay";
     private static final int MAX_CONNECTIONS = 64;
@@ -51,6 +55,8 @@ public class PaynKolayClient {
     private final CircuitBreakerRegistry circuitBreakers;
     private final Retry safeRetry;
     private final BankInteractions interactions;
+    private final Clock clock;
+    private volatile Instant credentialsRefusedSince;
 
     public PaynKolayClient(RestClient.Builder builder, BankProperties properties, ObjectMapper json,
                            CircuitBreakerRegistry circuitBreakers, RetryRegistry retries, BankInteractions interactions,
@@ -61,6 +67,7 @@ public class PaynKolayClient {
         this.circuitBreakers = circuitBreakers;
         this.safeRetry = retries.retry(SAFE_RETRY);
         this.interactions = interactions;
+        this.clock = clock;
         this.tokens = new BearerTokens(this::authenticate, properties.tokenRefreshMargin(), clock);
     }
 
@@ -160,7 +167,7 @@ public class PaynKolayClient {
             reply = exchange(method, path, body, type, renewed, variables);
             if (isUnauthorized(reply)) {
                 tokens.rejected(renewed);
-                throw BankUnavailable.beforeSending("the bank refuses our credentials", null);
+                throw credentialsRefused("the bank refuses the tokens our credentials get");
             }
         }
         return reply;
@@ -194,6 +201,24 @@ public class PaynKolayClient {
         }
     }
 
+    /**
+     * A configuration error, not an outage of the bank: requests wait (they are retried, paced, until the credentials
+     * are fixed and the gateway restarted), health is DOWN and the error is logged once.
+     */
+    private BankUnavailable credentialsRefused(String why) {
+        if (credentialsRefusedSince == null) {
+            credentialsRefusedSince = clock.instant();
+            log.error("The bank refuses our credentials ({}): check BANK_USERNAME, BANK_PASSWORD, BANK_MERCHANT_NO and "
+                    + "BANK_API_SECRET_KEY; bank requests wait until they work", why);
+        }
+        return BankUnavailable.beforeSending("the bank refuses our credentials: " + why, null);
+    }
+
+    /** When the bank began refusing our credentials, if it does. */
+    public Optional<Instant> credentialsRefusedSince() {
+        return Optional.ofNullable(credentialsRefusedSince);
+    }
+
     private static boolean isUnauthorized(BankReply<?> reply) {
         return reply instanceof BankReply.Refused<?> refused && refused.httpStatus() == 401;
     }
@@ -205,9 +230,13 @@ public class PaynKolayClient {
             return http.post().uri("/loans/authenticate").contentType(MediaType.APPLICATION_JSON).body(credentials)
                     .exchange((req, response) -> {
                         if (response.getStatusCode().is2xxSuccessful()) {
+                            credentialsRefusedSince = null;
                             return json.readTree(response.getBody()).path("token").asText();
                         }
-                        throw BankUnavailable.beforeSending("authentication refused with HTTP "
+                        if (response.getStatusCode().is4xxClientError()) {
+                            throw credentialsRefused("authentication refused with HTTP " + response.getStatusCode().value());
+                        }
+                        throw BankUnavailable.beforeSending("authentication answered HTTP "
                                 + response.getStatusCode().value(), null);
                     });
         } catch (ResourceAccessException e) {

@@ -2,6 +2,7 @@ package dev.loanflow.gateway.flow;
 
 import dev.loanflow.infra.testdata.TestData;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -93,6 +94,19 @@ final class BankRequests {
     void send(SpecificRecord request) {
         try {
             publish(request, null).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The request as the dead-letter recoverer would have left it on the dead-letter topic, with its cause. */
+    void deadLettered(SpecificRecord request, String cause) {
+        ProducerRecord<String, SpecificRecord> letter = new ProducerRecord<>(Topic.BANK_REQUESTS.deadLetterTopicName(),
+                applicationId, request);
+        letter.headers().add("kafka_dlt-original-topic", Topic.BANK_REQUESTS.topicName().getBytes(StandardCharsets.UTF_8));
+        letter.headers().add("loanflow-dlt-cause", cause.getBytes(StandardCharsets.UTF_8));
+        try {
+            producer().send(letter).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

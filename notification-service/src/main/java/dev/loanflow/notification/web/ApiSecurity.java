@@ -21,6 +21,7 @@ class ApiSecurity {
         return requests -> requests
                 .requestMatchers(GET, "/applications/*/deliveries").hasAuthority(Scopes.READ)
                 .requestMatchers(POST, "/deliveries/*/replay").hasAuthority(Scopes.ADMIN)
-                .requestMatchers(GET, "/sandbox/sms").hasAuthority(Scopes.ADMIN);
+                .requestMatchers(GET, "/sandbox/sms").hasAuthority(Scopes.ADMIN)
+                .requestMatchers("/ops/dead-letters", "/ops/dead-letters/**").hasAuthority(Scopes.ADMIN);
     }
 }
