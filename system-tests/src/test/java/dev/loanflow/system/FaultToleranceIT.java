@@ -13,10 +13,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,6 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loanflow.infra.Platform;
 import dev.loanflow.infra.SpringBootProcess;
 import dev.loanflow.infra.testdata.TestClients;
+import dev.loanflow.schemas.Topic;
 
 /**
  * Faults while a few hundred applications are in flight, all services running together on real infrastructure.
@@ -109,13 +113,14 @@ class FaultToleranceIT {
         SpringBootProcess joining = platform.addInstanceInBackground("bank-gateway-service");
         original.kill();
         joining.awaitHealthy(Platform.STARTUP);
+        original.restart().awaitHealthy(Platform.STARTUP);
         Instant back = Instant.now();
 
         try {
-            settleAndCheck("services: two instances each; a gateway killed (SIGKILL) while a third joins (rebalance)",
-                    submitting.get(), start, back);
+            settleAndCheck("services: two instances each; a gateway killed (SIGKILL) while a third joins (rebalance), "
+                    + "then restarted", submitting.get(), start, back);
         } finally {
-            platform.removeInstance(original);
+            platform.removeInstance(joining);
             seconds.forEach(platform::removeInstance);
         }
     }
@@ -153,8 +158,27 @@ class FaultToleranceIT {
                 submitting.get(), start, back);
     }
 
+    /**
+     * The registry keeps its schemas in PostgreSQL: restarted mid-flow, it answers every id as before, so the services
+     * that cached their schemas, a service restarted after it, and the invariants' fresh consumer all read every record.
+     */
     @Test
     @org.junit.jupiter.api.Order(6)
+    void schemaRegistryRestartedMidFlowThenAServiceRestarted() throws Exception {
+        Instant start = Instant.now();
+        CompletableFuture<List<Traffic.Submitted>> submitting = submitInBackground();
+        pause(Duration.ofSeconds(3));
+        platform.restartRegistry();
+        SpringBootProcess notifications = platform.service("notification-service");
+        notifications.kill();
+        notifications.restart().awaitHealthy(Platform.STARTUP);
+        Instant back = Instant.now();
+
+        settleAndCheck("registry: restarted mid-flow, then notifications killed and restarted", submitting.get(), start, back);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(7)
     void bankActsAndItsAnswerIsLostForTwoMerchantsSharingEveryOrderId() throws Exception {
         simulator("PUT", "/sandbox/faults", """
                 {"ambiguousRate":0.1,"ambiguousDelayMillis":12000,"lostCallbackRate":0.1,"duplicateCallbackRate":0.1}""");
@@ -180,7 +204,7 @@ class FaultToleranceIT {
      * the bank than the gateway waits. Not a fault scenario: nothing here is expected to hold.
      */
     @Test
-    @org.junit.jupiter.api.Order(7)
+    @org.junit.jupiter.api.Order(8)
     void theInvariantsCatchTheDefectsTheyGuardAgainst() throws Exception {
         withSeededDefects(Map.of("LOANFLOW_TEST_SEEDEDDEFECTS_REFUNDRESENTAFTERLOSTANSWER", "true",
                 "LOANFLOW_TEST_SEEDEDDEFECTS_ORDERIDSSHARED", "true"), () -> {
@@ -209,17 +233,24 @@ class FaultToleranceIT {
     /**
      * The loan count is seen failing: the gateway starts the bank's journey over under a fresh order id when the bank
      * refuses an application as a duplicate (instead of adopting the loan our lost call made), while the answers of
-     * 30 % of the calls that change the bank are lost.
+     * 30 % of the calls that change the bank are lost until every application went past the bank application.
      */
     @Test
-    @org.junit.jupiter.api.Order(8)
+    @org.junit.jupiter.api.Order(9)
     void theLoanCountCatchesAJourneyStartedOverAfterALostAnswer() throws Exception {
         withSeededDefects(Map.of("LOANFLOW_TEST_SEEDEDDEFECTS_JOURNEYRESTARTEDAFTERLOSTANSWER", "true"), () -> {
             Instant start = Instant.now();
             simulator("PUT", "/sandbox/faults", """
                     {"ambiguousRate":0.3,"ambiguousAnswer":"DROP"}""");
             List<Traffic.Submitted> submitted = traffic.submit(newOrderIds(20), 4);
-            Traffic.Outcome outcome = traffic.settle(submitted, start, Duration.ofSeconds(60));
+            // the restarted gateway gets its partitions only once the killed one's session has expired
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (Instant.now().isBefore(deadline) && traffic.statuses(submitted).values().stream()
+                    .anyMatch(status -> status.equals("NEW") || status.equals("PRE_APPROVED"))) {
+                pause(Duration.ofMillis(500));
+            }
+            simulator("DELETE", "/sandbox/faults", null);
+            Traffic.Outcome outcome = traffic.settle(submitted, start, Duration.ofSeconds(90));
             Invariants.Violations violations = invariants.check(submitted, outcome);
             System.out.println("[fault-report] seeded defect (journey started over after a lost answer): " + violations);
 
@@ -288,9 +319,19 @@ class FaultToleranceIT {
 
         assertThat(violations.none()).as(scenario + ": " + violations).isTrue();
         assertThat(invariants.paymentPlanAddsUp(firstApproved(submitted), MERCHANT)).isTrue();
+        assertThat(deadLettersOf(submitted)).as(scenario + ": records of its applications dead-lettered").isZero();
         JsonNode agreement = opsDashboardsAgreementWithTheBank();
         assertThat(agreement.get("unavailable").isNull()).as("the ops page reads the gateway: " + agreement).isTrue();
         assertThat(agreement.get("uncertainRefunds")).as("refunds left for an operator").isEmpty();
+    }
+
+    /** Records of these applications on any dead-letter topic: a fault must pause consumers, never dead-letter. */
+    private long deadLettersOf(List<Traffic.Submitted> applications) {
+        Set<String> ids = applications.stream().map(Traffic.Submitted::applicationId).collect(Collectors.toSet());
+        try (Topics topics = new Topics(platform)) {
+            return Arrays.stream(Topic.values()).flatMap(topic -> topics.untilEnd(topic.deadLetterTopicName()).stream())
+                    .filter(record -> ids.contains(record.key())).count();
+        }
     }
 
     /** What the ops page shows of the agreement with the bank, read through origination as the page does. */

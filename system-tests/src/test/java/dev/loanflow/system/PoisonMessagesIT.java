@@ -84,6 +84,9 @@ class PoisonMessagesIT {
                 assertThat(header(record, "kafka_dlt-original-topic")).isEqualTo(topic);
             });
             assertThat(records.get(0).value()).isEqualTo(NOT_AVRO);
+            assertThat(header(records.get(0), "loanflow-dlt-cause")).as(topic)
+                    .isEqualTo("not in Confluent wire format: first byte 0x7B");
+            assertThat(header(records.get(1), "loanflow-dlt-cause")).as(topic).isEqualTo("unknown schema id 2139062143");
         });
     }
 
