@@ -24,7 +24,8 @@ import dev.loanflow.events.SealedValue;
 public class Deliveries {
 
     private static final String COLUMNS = "id, event_id, application_id, merchant_id, channel, recipient_masked, "
-            + "recipient_sealed, recipient_key_id, target_url, subject, body, status, attempts, next_attempt_at, last_error, created_at";
+            + "recipient_sealed, recipient_key_id, target_url, subject, body, status, attempts, next_attempt_at, last_error, created_at, "
+            + "lease_version";
 
     /**
      * Due deliveries, a lease that ran out included, of one shard of the applications (parameters: the number of
@@ -42,7 +43,8 @@ public class Deliveries {
 
     public record Delivery(long id, String eventId, String applicationId, String merchantId, Channel channel,
                            String recipientMasked, SealedValue recipient, String targetUrl, String subject, String body,
-                           String status, int attempts, Instant nextAttemptAt, String lastError, Instant createdAt) {
+                           String status, int attempts, Instant nextAttemptAt, String lastError, Instant createdAt,
+                           long leaseVersion) {
     }
 
     public record Attempt(int attempt, String outcome, String detail, Instant at) {
@@ -79,12 +81,13 @@ public class Deliveries {
     }
 
     /**
-     * Takes due deliveries of one shard of the applications for one attempt, in the order they were planned; the
-     * lease lets another instance retry one whose sender died mid-attempt.
+     * Takes due deliveries of one shard of the applications for one attempt, in the order they were planned, each
+     * under a new lease version; the lease lets another instance retry one whose sender died mid-attempt.
      */
     public List<Delivery> claimDue(Shard shard, int limit, Duration lease) {
         return jdbc.sql("update delivery set status = 'SENDING', next_attempt_at = now() + make_interval(secs => ?), "
-                        + "updated_at = now() where id in (" + DUE + ") returning " + COLUMNS)
+                        + "lease_version = lease_version + 1, updated_at = now() where id in (" + DUE + ") returning "
+                        + COLUMNS)
                 .params(lease.toSeconds(), shard.of(), shard.index(), limit).query(Deliveries::map).list()
                 .stream().sorted(Comparator.comparingLong(Delivery::id)).toList();
     }
@@ -93,30 +96,36 @@ public class Deliveries {
     public record Shard(int index, int of) {
     }
 
-    /** An attempt's outcome, and the state it leaves its delivery in. */
+    /** An attempt's outcome, the state it leaves its delivery in, and the lease version it was made under. */
     public record AttemptMade(long deliveryId, int attempt, String outcome, String detail, String status,
-                              String lastError, Instant nextAttemptAt) {
+                              String lastError, Instant nextAttemptAt, long leaseVersion) {
     }
 
     /**
      * Records attempts and their deliveries' new states in one statement: one commit for a sender's whole batch, and
-     * never an attempt without its delivery's state or the other way round.
+     * never an attempt without its delivery's state or the other way round. An attempt made under a lease another
+     * claim has since replaced is not recorded.
+     *
+     * @return how many attempts were recorded
      */
-    public void recordAttempts(List<AttemptMade> attempts) {
+    public int recordAttempts(List<AttemptMade> attempts) {
         if (attempts.isEmpty()) {
-            return;
+            return 0;
         }
-        List<Object> params = new ArrayList<>(attempts.size() * 7);
+        List<Object> params = new ArrayList<>(attempts.size() * 8);
         for (AttemptMade made : attempts) {
             params.addAll(Arrays.asList(made.deliveryId(), made.attempt(), made.outcome(), text(made.detail()),
-                    made.status(), text(made.lastError()), Timestamp.from(made.nextAttemptAt())));
+                    made.status(), text(made.lastError()), Timestamp.from(made.nextAttemptAt()), made.leaseVersion()));
         }
-        jdbc.sql("with made (delivery_id, attempt, outcome, detail, status, last_error, next_attempt_at) as (values "
-                        + SqlRows.times(attempts.size(), "(?::bigint, ?::integer, ?, ?, ?, ?, ?::timestamptz)")
-                        + "), recorded as (insert into delivery_attempt (delivery_id, attempt, outcome, detail) "
-                        + "select delivery_id, attempt, outcome, detail from made order by delivery_id) "
-                        + "update delivery set status = made.status, attempts = made.attempt, last_error = made.last_error, "
-                        + "next_attempt_at = made.next_attempt_at, updated_at = now() from made where delivery.id = made.delivery_id")
+        return jdbc.sql("with made (delivery_id, attempt, outcome, detail, status, last_error, next_attempt_at, "
+                        + "lease_version) as (values "
+                        + SqlRows.times(attempts.size(), "(?::bigint, ?::integer, ?, ?, ?, ?, ?::timestamptz, ?::bigint)")
+                        + "), held as (select made.* from made join delivery d on d.id = made.delivery_id "
+                        + "and d.lease_version = made.lease_version), "
+                        + "recorded as (insert into delivery_attempt (delivery_id, attempt, outcome, detail) "
+                        + "select delivery_id, attempt, outcome, detail from held order by delivery_id) "
+                        + "update delivery set status = held.status, attempts = held.attempt, last_error = held.last_error, "
+                        + "next_attempt_at = held.next_attempt_at, updated_at = now() from held where delivery.id = held.delivery_id")
                 .params(params)
                 .update();
     }
@@ -152,7 +161,7 @@ public class Deliveries {
                 sealed == null ? null : new SealedValue(rs.getString("recipient_key_id"), ByteBuffer.wrap(sealed)),
                 rs.getString("target_url"), rs.getString("subject"), rs.getString("body"), rs.getString("status"),
                 rs.getInt("attempts"), rs.getTimestamp("next_attempt_at").toInstant(), rs.getString("last_error"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getLong("lease_version"));
     }
 
     private static byte[] bytes(ByteBuffer buffer) {

@@ -36,6 +36,11 @@ class DispatchingDeliveries implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DispatchingDeliveries.class);
     private static final Duration LEASE = Duration.ofMinutes(2);
+    /**
+     * Nothing is sent once less than this is left of a batch's lease: more than a send can take (webhook and SMTP
+     * time-outs are seconds), so a message is never still being sent when another instance may claim it.
+     */
+    static final Duration SEND_MARGIN = Duration.ofSeconds(60);
     private static final int CLAIMED = 20;
 
     private final Deliveries deliveries;
@@ -102,14 +107,26 @@ class DispatchingDeliveries implements SmartLifecycle {
         try {
             List<Deliveries.Delivery> due;
             do {
+                long sendBefore = System.nanoTime() + LEASE.minus(SEND_MARGIN).toNanos();
                 due = deliveries.claimDue(shard, CLAIMED, LEASE);
                 List<Deliveries.AttemptMade> made = new ArrayList<>(due.size());
                 try {
-                    made.addAll(sendEmailsTogether(due.stream().filter(delivery -> delivery.channel() == Channel.EMAIL).toList()));
-                    due.stream().filter(delivery -> delivery.channel() != Channel.EMAIL)
-                            .forEach(delivery -> made.add(attemptMade(delivery, send(delivery))));
+                    List<Deliveries.Delivery> emails =
+                            due.stream().filter(delivery -> delivery.channel() == Channel.EMAIL).toList();
+                    if (!emails.isEmpty() && leaseLeft(sendBefore)) {
+                        made.addAll(sendEmailsTogether(emails));
+                    }
+                    for (Deliveries.Delivery delivery : due) {
+                        if (delivery.channel() != Channel.EMAIL && leaseLeft(sendBefore)) {
+                            made.add(attemptMade(delivery, send(delivery)));
+                        }
+                    }
                 } finally {
-                    deliveries.recordAttempts(made); // what was sent before a failure is not sent again
+                    int recorded = deliveries.recordAttempts(made); // what was sent before a failure is not sent again
+                    if (recorded < made.size()) {
+                        log.warn("{} attempts of shard {} not recorded: their lease was taken over", made.size() - recorded,
+                                shard.index());
+                    }
                 }
             } while (due.size() == CLAIMED && senders != null);
         } catch (RuntimeException failed) {
@@ -117,6 +134,11 @@ class DispatchingDeliveries implements SmartLifecycle {
             log.warn("sending deliveries of shard {} failed, next poll tries again: {}", shard.index(),
                     failed.getClass().getName());
         }
+    }
+
+    /** Whether this batch may still send: deliveries left unsent keep their lease and are claimed again after it. */
+    private static boolean leaseLeft(long sendBefore) {
+        return System.nanoTime() - sendBefore < 0;
     }
 
     /** Over one SMTP connection: most of sending one e-mail is opening and closing the connection. */
@@ -136,18 +158,19 @@ class DispatchingDeliveries implements SmartLifecycle {
         meters.counter("loanflow.notifications.attempts", "channel", delivery.channel().name(), "outcome", outcome).increment();
         return switch (result.outcome()) {
             case DELIVERED -> new Deliveries.AttemptMade(delivery.id(), attempt, outcome, result.detail(), "DELIVERED",
-                    null, clock.instant());
+                    null, clock.instant(), delivery.leaseVersion());
             case FAILED -> new Deliveries.AttemptMade(delivery.id(), attempt, outcome, result.detail(), "FAILED",
-                    result.detail(), clock.instant());
+                    result.detail(), clock.instant(), delivery.leaseVersion());
             case RETRY -> {
                 if (attempt > retryDelays.size()) {
                     log.warn("{} delivery {} of application {} dead-lettered after {} attempts: {}", delivery.channel(),
                             delivery.id(), delivery.applicationId(), attempt, result.detail());
                     yield new Deliveries.AttemptMade(delivery.id(), attempt, outcome, result.detail(), "DEAD",
-                            result.detail(), clock.instant());
+                            result.detail(), clock.instant(), delivery.leaseVersion());
                 }
                 yield new Deliveries.AttemptMade(delivery.id(), attempt, outcome, result.detail(), "RETRYING",
-                        result.detail(), clock.instant().plus(jittered(retryDelays.get(attempt - 1))));
+                        result.detail(), clock.instant().plus(jittered(retryDelays.get(attempt - 1))),
+                        delivery.leaseVersion());
             }
         };
     }

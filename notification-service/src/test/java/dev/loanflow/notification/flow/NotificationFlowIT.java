@@ -36,6 +36,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.Lifecycle;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -61,6 +63,7 @@ import dev.loanflow.infra.SharedInfrastructure;
 import dev.loanflow.infra.spring.ServiceIntegrationTest;
 import dev.loanflow.infra.spring.ServiceSmokeChecks;
 import dev.loanflow.infra.testdata.TestClients;
+import dev.loanflow.notification.delivery.Channel;
 import dev.loanflow.notification.delivery.Deliveries;
 import dev.loanflow.notification.delivery.DeliverySettings;
 import dev.loanflow.schemas.EventSerde;
@@ -80,6 +83,10 @@ class NotificationFlowIT extends ServiceIntegrationTest implements ServiceSmokeC
     private DataSource dataSource;
     @Autowired
     private DeliverySettings deliverySettings;
+    @Autowired
+    private Deliveries deliveries;
+    @Autowired
+    private ApplicationContext context;
 
     @DynamicPropertySource
     static void notification(DynamicPropertyRegistry registry) {
@@ -122,6 +129,38 @@ class NotificationFlowIT extends ServiceIntegrationTest implements ServiceSmokeC
             }
         }
         assertThat(plan.toString()).contains("delivery_due").doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void anAttemptMadeUnderALeaseAnotherInstanceTookOverIsNotRecorded() {
+        Lifecycle dispatcher = (Lifecycle) context.getBean("dispatchingDeliveries");
+        dispatcher.stop();
+        try {
+            String eventId = UUID.randomUUID().toString();
+            deliveries.enqueue(List.of(new Deliveries.Planned(eventId, "fencing-" + eventId, MERCHANT, Channel.WEBHOOK,
+                    "merchant", null, "http://127.0.0.1:9/unused", null, "{}")));
+            Deliveries.Shard all = new Deliveries.Shard(0, 1);
+            // a lease of no time at all runs out at once, as a slow batch's would: the second claim is another instance's
+            Deliveries.Delivery slow = claimed(deliveries.claimDue(all, 1000, Duration.ZERO), eventId);
+            Deliveries.Delivery takenOver = claimed(deliveries.claimDue(all, 1000, Duration.ZERO), eventId);
+
+            int late = deliveries.recordAttempts(List.of(new Deliveries.AttemptMade(slow.id(), 1, "DELIVERED", "slow",
+                    "DELIVERED", null, Instant.now(), slow.leaseVersion())));
+            int current = deliveries.recordAttempts(List.of(new Deliveries.AttemptMade(takenOver.id(), 1, "RETRY",
+                    "taken over", "RETRYING", "answered 503", Instant.now().plusSeconds(3600), takenOver.leaseVersion())));
+
+            assertThat(takenOver.leaseVersion()).isGreaterThan(slow.leaseVersion());
+            assertThat(late).as("the slow batch's attempt").isZero();
+            assertThat(current).isOne();
+            assertThat(deliveries.attempts(slow.id())).extracting(Deliveries.Attempt::detail).containsExactly("taken over");
+            assertThat(deliveries.find(slow.id()).orElseThrow().status()).isEqualTo("RETRYING");
+        } finally {
+            dispatcher.start();
+        }
+    }
+
+    private static Deliveries.Delivery claimed(List<Deliveries.Delivery> claimed, String eventId) {
+        return claimed.stream().filter(delivery -> delivery.eventId().equals(eventId)).findFirst().orElseThrow();
     }
 
     @Test
