@@ -30,6 +30,7 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RetryListener;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -75,13 +76,25 @@ public final class DeadLetters {
             return headers;
         });
         Predicate<Throwable> outage = isOutage(serviceOutages);
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(0, 0));
+        // the default back-off must allow retries (Spring Kafka skips the function when it does not); a failure that is
+        // not an outage gets none
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, outageBackOff());
         // a registry that cannot be reached while a record is read is an outage too: the back-off decides, not the type
         handler.removeClassification(DeserializationException.class);
-        handler.setBackOffFunction((record, failure) -> outage.test(failure) ? outageBackOff() : new FixedBackOff(0, 0));
-        handler.setRetryListeners((record, failure, attempt) -> log.warn(
-                "{}-{}@{} failed (attempt {}), retried after a pause: {}", record.topic(), record.partition(),
-                record.offset(), attempt, causes(failure)));
+        handler.setBackOffFunction((record, failure) -> outage.test(failure) ? null : new FixedBackOff(0, 0));
+        handler.setRetryListeners(new RetryListener() {
+            @Override
+            public void failedDelivery(ConsumerRecord<?, ?> record, Exception failure, int attempt) {
+                log.warn("{}-{}@{} failed (attempt {}): {}", record.topic(), record.partition(), record.offset(), attempt,
+                        causes(failure));
+            }
+
+            @Override
+            public void recovered(ConsumerRecord<?, ?> record, Exception failure) {
+                log.warn("{}-{}@{} dead-lettered: {}", record.topic(), record.partition(), record.offset(),
+                        readableCause(record, failure));
+            }
+        });
         return handler;
     }
 

@@ -15,13 +15,14 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 
 import dev.loanflow.eventing.DeadLetters;
 import dev.loanflow.eventing.EventingConfiguration;
+import dev.loanflow.origination.web.SeededDefects;
 import dev.loanflow.eventing.PersonalDataConfiguration;
 import dev.loanflow.origination.application.SubmissionRules;
 import dev.loanflow.origination.lifecycle.LifecycleEngine;
 
 @Configuration(proxyBeanMethods = false)
 @Import({EventingConfiguration.class, PersonalDataConfiguration.class})
-@EnableConfigurationProperties(OriginationConfiguration.Banks.class)
+@EnableConfigurationProperties({OriginationConfiguration.Banks.class, SeededDefects.class})
 class OriginationConfiguration {
 
     /** The terms each contracted bank offers, for validating submissions. */

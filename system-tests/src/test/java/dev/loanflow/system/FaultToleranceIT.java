@@ -258,21 +258,55 @@ class FaultToleranceIT {
         });
     }
 
+    /**
+     * The count of lost applications is seen failing: origination answers 201 to a submission whose transaction
+     * failed, while every database connection is terminated a few times.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(10)
+    void theLostCountCatchesSubmissionsAnsweredButNeverStored() throws Exception {
+        withSeededDefects("origination-service", Map.of("LOANFLOW_TEST_SEEDEDDEFECTS_STOREFAILURESANSWEREDCREATED", "true"),
+                () -> {
+                    Instant start = Instant.now();
+                    CompletableFuture<List<Traffic.Submitted>> submitting = CompletableFuture.supplyAsync(() -> {
+                        try {
+                            return traffic.submit(newOrderIds(100), 8);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    while (!submitting.isDone()) {
+                        pause(Duration.ofMillis(150));
+                        dropServiceConnections();
+                    }
+                    List<Traffic.Submitted> submitted = submitting.get();
+                    Traffic.Outcome outcome = traffic.settle(submitted, start, Duration.ofSeconds(30));
+                    Invariants.Violations violations = invariants.check(submitted, outcome);
+                    System.out.println("[fault-report] seeded defect (store failures answered 201): " + violations);
+
+                    assertThat(violations.lost()).as("applications answered 201 and never stored").isPositive();
+                });
+    }
+
     private interface Run {
         void run() throws Exception;
     }
 
     /** Runs with the gateway restarted with fixes switched off, and restarts it as it was afterwards. */
     private void withSeededDefects(Map<String, String> defects, Run run) throws Exception {
-        SpringBootProcess gateway = platform.service("bank-gateway-service");
-        gateway.kill();
-        gateway.withEnvironment(defects).restart().awaitHealthy(Platform.STARTUP);
+        withSeededDefects("bank-gateway-service", defects, run);
+    }
+
+    private void withSeededDefects(String serviceName, Map<String, String> defects, Run run) throws Exception {
+        SpringBootProcess service = platform.service(serviceName);
+        service.kill();
+        service.withEnvironment(defects).restart().awaitHealthy(Platform.STARTUP);
         try {
             run.run();
         } finally {
             simulator("DELETE", "/sandbox/faults", null);
-            gateway.kill();
-            gateway.withoutEnvironment(defects.keySet()).restart().awaitHealthy(Platform.STARTUP);
+            service.kill();
+            service.withoutEnvironment(defects.keySet()).restart().awaitHealthy(Platform.STARTUP);
         }
     }
 

@@ -3,10 +3,14 @@ package dev.loanflow.origination.web;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,6 +27,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import dev.loanflow.events.ApplicationStatus;
+import dev.loanflow.events.ApplicationSubmitted;
 import dev.loanflow.events.SellerRefund;
 import dev.loanflow.origination.application.CancellingApplication;
 import dev.loanflow.origination.application.MerchantAnswer;
@@ -44,15 +49,17 @@ class ApplicationController {
     private static final int MAX_IDEMPOTENCY_KEY = 128;
 
     private final SubmittingApplication submitting;
+    private final SeededDefects defects;
     private final CancellingApplication cancelling;
     private final RequestingRefund refunding;
     private final ApplicationRepository applications;
     private final ApplicationQueries queries;
     private final Refunds refunds;
 
-    ApplicationController(SubmittingApplication submitting, CancellingApplication cancelling, RequestingRefund refunding,
+    ApplicationController(SeededDefects defects, SubmittingApplication submitting, CancellingApplication cancelling, RequestingRefund refunding,
                           ApplicationRepository applications, ApplicationQueries queries, Refunds refunds) {
         this.submitting = submitting;
+        this.defects = defects;
         this.cancelling = cancelling;
         this.refunding = refunding;
         this.applications = applications;
@@ -71,7 +78,20 @@ class ApplicationController {
             return Problems.invalid(List.of(new Violation("Idempotency-Key",
                     "must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters")));
         }
-        SubmittingApplication.Result result = submitting.submit(ApiTranslation.toEvent(merchantId, request), idempotencyKey);
+        ApplicationSubmitted submission = ApiTranslation.toEvent(merchantId, request);
+        SubmittingApplication.Result result;
+        if (defects.storeFailuresAnsweredCreated()) {
+            submission.getMetadata().setApplicationId(UUID.randomUUID().toString());
+            try {
+                result = submitting.submit(submission, idempotencyKey);
+            } catch (DataAccessException | TransactionException swallowed) {
+                String applicationId = submission.getMetadata().getApplicationId();
+                return ResponseEntity.created(URI.create("/applications/" + applicationId))
+                        .body(Map.of("applicationId", applicationId, "status", "NEW"));
+            }
+        } else {
+            result = submitting.submit(submission, idempotencyKey);
+        }
         if (result instanceof SubmittingApplication.Rejected rejected) {
             return Problems.invalid(rejected.violations());
         }
