@@ -3,14 +3,18 @@ package dev.loanflow.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -88,6 +92,35 @@ class ComposeFileTest {
         }
         assertThat(new ObjectMapper().readTree(ROOT.resolve("deploy/grafana/dashboards/loanflow.json").toFile())
                 .get("panels").size()).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void everyAlertWatchesAMetricAServiceExportsAndPrometheusLoadsTheRules() throws IOException {
+        String alerts = Files.readString(ROOT.resolve("deploy/alerts.yml"));
+        Set<String> metrics = new TreeSet<>();
+        Matcher metric = Pattern.compile("loanflow_[a-z_]+").matcher(alerts);
+        while (metric.find()) {
+            metrics.add(metric.group().replace('_', '.'));
+        }
+        String sources;
+        try (Stream<Path> files = Files.walk(ROOT)) {
+            sources = files.filter(file -> file.toString().endsWith(".java") && file.toString().contains("/src/main/")
+                            && !file.toString().contains("/target/"))
+                    .map(ComposeFileTest::read).collect(Collectors.joining("\n"));
+        }
+
+        assertThat(metrics).isNotEmpty().allSatisfy(name -> assertThat(sources).contains('"' + name + '"'));
+        assertThat(Files.readString(ROOT.resolve("deploy/prometheus.yml"))).contains("/etc/prometheus/alerts.yml");
+        assertThat(Files.readString(ROOT.resolve("docker-compose.yml")))
+                .contains("./deploy/alerts.yml:/etc/prometheus/alerts.yml");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
