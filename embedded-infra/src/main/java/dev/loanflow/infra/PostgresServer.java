@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -86,6 +88,34 @@ public final class PostgresServer implements AutoCloseable {
 
     long postmasterPid() {
         return postmaster.pid();
+    }
+
+    /**
+     * Freezes the server (SIGSTOP to the postmaster and every backend) as a database that stops answering would:
+     * connections stay open and nothing on them is answered until {@link #thaw()}.
+     */
+    public void freeze() {
+        signal("-STOP");
+    }
+
+    public void thaw() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        List<String> command = new ArrayList<>(List.of("kill", signal, String.valueOf(postmaster.pid())));
+        postmaster.descendants().forEach(backend -> command.add(String.valueOf(backend.pid())));
+        try {
+            int exit = new ProcessBuilder(command).redirectErrorStream(true).start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("kill " + signal + " exited with " + exit);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

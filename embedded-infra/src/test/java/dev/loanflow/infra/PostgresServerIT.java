@@ -10,6 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +42,31 @@ class PostgresServerIT {
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
         try (ServerSocket port = new ServerSocket(postgres.port(), 50, InetAddress.getLoopbackAddress())) {
             assertThat(port.getLocalPort()).isEqualTo(postgres.port());
+        }
+    }
+
+    @Test
+    void aFrozenServerAnswersNothingOnAnOpenConnectionUntilItIsThawed() throws Exception {
+        try (PostgresServer postgres = PostgresServer.startForTests(0);
+             Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), PostgresServer.USER,
+                     PostgresServer.PASSWORD)) {
+            postgres.freeze();
+            CompletableFuture<Integer> answer;
+            try {
+                answer = CompletableFuture.supplyAsync(() -> {
+                    try (ResultSet result = connection.createStatement().executeQuery("select 42")) {
+                        result.next();
+                        return result.getInt(1);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                Thread.sleep(1500);
+                assertThat(answer).as("a query on the frozen server").isNotDone();
+            } finally {
+                postgres.thaw();
+            }
+            assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo(42);
         }
     }
 

@@ -159,11 +159,32 @@ class FaultToleranceIT {
     }
 
     /**
+     * PostgreSQL stops answering for a minute (every process of it frozen, connections open): the REST API answers 503
+     * at once, consumers pause and retry, nothing is dead-lettered, and everything finishes once it answers again.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(6)
+    void databaseStopsAnsweringForAMinuteMidFlow() throws Exception {
+        Instant start = Instant.now();
+        CompletableFuture<List<Traffic.Submitted>> submitting = submitInBackground();
+        pause(Duration.ofSeconds(3));
+        platform.postgres.freeze();
+        try {
+            pause(Duration.ofSeconds(60));
+        } finally {
+            platform.postgres.thaw();
+        }
+        Instant back = Instant.now();
+
+        settleAndCheck("PostgreSQL: stops answering for 60 s mid-flow (every process frozen)", submitting.get(), start, back);
+    }
+
+    /**
      * The registry keeps its schemas in PostgreSQL: restarted mid-flow, it answers every id as before, so the services
      * that cached their schemas, a service restarted after it, and the invariants' fresh consumer all read every record.
      */
     @Test
-    @org.junit.jupiter.api.Order(6)
+    @org.junit.jupiter.api.Order(7)
     void schemaRegistryRestartedMidFlowThenAServiceRestarted() throws Exception {
         Instant start = Instant.now();
         CompletableFuture<List<Traffic.Submitted>> submitting = submitInBackground();
@@ -178,7 +199,7 @@ class FaultToleranceIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Order(7)
+    @org.junit.jupiter.api.Order(8)
     void bankActsAndItsAnswerIsLostForTwoMerchantsSharingEveryOrderId() throws Exception {
         simulator("PUT", "/sandbox/faults", """
                 {"ambiguousRate":0.1,"ambiguousDelayMillis":12000,"lostCallbackRate":0.1,"duplicateCallbackRate":0.1}""");
@@ -204,7 +225,7 @@ class FaultToleranceIT {
      * the bank than the gateway waits. Not a fault scenario: nothing here is expected to hold.
      */
     @Test
-    @org.junit.jupiter.api.Order(8)
+    @org.junit.jupiter.api.Order(9)
     void theInvariantsCatchTheDefectsTheyGuardAgainst() throws Exception {
         withSeededDefects(Map.of("LOANFLOW_TEST_SEEDEDDEFECTS_REFUNDRESENTAFTERLOSTANSWER", "true",
                 "LOANFLOW_TEST_SEEDEDDEFECTS_ORDERIDSSHARED", "true"), () -> {
@@ -236,7 +257,7 @@ class FaultToleranceIT {
      * 30 % of the calls that change the bank are lost until every application went past the bank application.
      */
     @Test
-    @org.junit.jupiter.api.Order(9)
+    @org.junit.jupiter.api.Order(10)
     void theLoanCountCatchesAJourneyStartedOverAfterALostAnswer() throws Exception {
         withSeededDefects(Map.of("LOANFLOW_TEST_SEEDEDDEFECTS_JOURNEYRESTARTEDAFTERLOSTANSWER", "true"), () -> {
             Instant start = Instant.now();
@@ -263,7 +284,7 @@ class FaultToleranceIT {
      * failed, while every database connection is terminated a few times.
      */
     @Test
-    @org.junit.jupiter.api.Order(10)
+    @org.junit.jupiter.api.Order(11)
     void theLostCountCatchesSubmissionsAnsweredButNeverStored() throws Exception {
         withSeededDefects("origination-service", Map.of("LOANFLOW_TEST_SEEDEDDEFECTS_STOREFAILURESANSWEREDCREATED", "true"),
                 () -> {

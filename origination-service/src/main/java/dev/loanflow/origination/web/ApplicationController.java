@@ -28,6 +28,7 @@ import jakarta.validation.constraints.Min;
 
 import dev.loanflow.events.ApplicationStatus;
 import dev.loanflow.events.ApplicationSubmitted;
+import dev.loanflow.events.EventMetadata;
 import dev.loanflow.events.SellerRefund;
 import dev.loanflow.origination.application.CancellingApplication;
 import dev.loanflow.origination.application.MerchantAnswer;
@@ -81,7 +82,8 @@ class ApplicationController {
         ApplicationSubmitted submission = ApiTranslation.toEvent(merchantId, request);
         SubmittingApplication.Result result;
         if (defects.storeFailuresAnsweredCreated()) {
-            submission.getMetadata().setApplicationId(UUID.randomUUID().toString());
+            submission = ApplicationSubmitted.newBuilder(submission).setMetadata(EventMetadata.newBuilder(
+                    submission.getMetadata()).setApplicationId(UUID.randomUUID().toString()).build()).build();
             try {
                 result = submitting.submit(submission, idempotencyKey);
             } catch (DataAccessException | TransactionException swallowed) {
