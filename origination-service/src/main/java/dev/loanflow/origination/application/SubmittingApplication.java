@@ -1,5 +1,6 @@
 package dev.loanflow.origination.application;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -92,7 +93,7 @@ public class SubmittingApplication {
         EventMetadata cause = submission.getMetadata();
         List<Violation> violations = rules.check(submission, clock.instant());
         inOneTransaction(() -> {
-            if (!consumed.record(cause.getEventId(), ApplicationSubmitted.class.getSimpleName())) {
+            if (!consumed.record(upstreamEventKey(cause), ApplicationSubmitted.class.getSimpleName())) {
                 return null;
             }
             Result result = violations.isEmpty() ? storeOrFindExisting(submission, null) : new Rejected(violations);
@@ -130,6 +131,15 @@ public class SubmittingApplication {
                 idempotencyKey, new Change.Cause(submissionEventId, "ApplicationSubmitted", "MERCHANT", null),
                 (stored, state) -> publisher.toBank(stored.applicationId(), stored.preApprovalRequest()));
         return new Accepted(created, true);
+    }
+
+    /**
+     * An upstream publisher's event ids are its own: one merchant's id must not suppress another's submission, so a
+     * submission is deduplicated by (merchant, event id), as a name-based UUID that fits the consumed-event key.
+     */
+    static String upstreamEventKey(EventMetadata metadata) {
+        return UUID.nameUUIDFromBytes((metadata.getMerchantId() + "\u0000" + metadata.getEventId())
+                .getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private StoredApplication newApplication(ApplicationSubmitted submission, String hash) {

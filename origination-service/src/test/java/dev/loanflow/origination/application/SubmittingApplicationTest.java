@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import dev.loanflow.events.ApplicationStatus;
 import dev.loanflow.events.ApplicationStatusChanged;
 import dev.loanflow.events.ApplicationSubmitted;
+import dev.loanflow.events.EventMetadata;
 import dev.loanflow.events.PreApprovalRequested;
 import dev.loanflow.events.SubmissionRejected;
 import dev.loanflow.origination.domain.ApplicationState;
@@ -58,5 +59,20 @@ class SubmittingApplicationTest {
 
         assertThat(given.applications.size()).isEqualTo(1);
         assertThat(given.outbox.of(Topic.BANK_REQUESTS, PreApprovalRequested.class)).hasSize(1);
+    }
+
+    @Test
+    void anotherMerchantsSubmissionWithTheSameEventIdIsTakenOnToo() {
+        ApplicationSubmitted ofOneMerchant = given.submission("ORDER-4");
+        ApplicationSubmitted other = given.submission("ORDER-5");
+        ApplicationSubmitted ofAnother = ApplicationSubmitted.newBuilder(other)
+                .setMetadata(EventMetadata.newBuilder(other.getMetadata()).setMerchantId("merchant-other")
+                        .setEventId(ofOneMerchant.getMetadata().getEventId()).build())
+                .build();
+
+        given.submitting.submitFromTopic(ofOneMerchant);
+        given.submitting.submitFromTopic(ofAnother);
+
+        assertThat(given.applications.size()).isEqualTo(2);
     }
 }

@@ -142,6 +142,24 @@ class LifecycleFlowIT extends OriginationIntegrationTest {
     }
 
     @Test
+    void twoMerchantsPublishingOneEventIdEachGetTheirSubmissionTakenOn() {
+        String first = "topic-" + java.util.UUID.randomUUID();
+        String second = "topic-" + java.util.UUID.randomUUID();
+        var ofOneMerchant = SubmissionProducer.submission(first, TestData.nationalId());
+        var anotherMerchants = SubmissionProducer.submission(second, TestData.nationalId());
+        var ofAnother = dev.loanflow.events.ApplicationSubmitted.newBuilder(anotherMerchants)
+                .setMetadata(dev.loanflow.events.EventMetadata.newBuilder(anotherMerchants.getMetadata())
+                        .setMerchantId("merchant-other").setEventId(ofOneMerchant.getMetadata().getEventId()).build())
+                .build();
+
+        SubmissionProducer.send(first, ofOneMerchant, null);
+        SubmissionProducer.send(second, ofAnother, null);
+
+        assertThat(topics.await(first, Topic.BANK_REQUESTS, PreApprovalRequested.class, 1)).hasSize(1);
+        assertThat(topics.await(second, Topic.BANK_REQUESTS, PreApprovalRequested.class, 1)).hasSize(1);
+    }
+
+    @Test
     void validSubmissionOnTheInputTopicIsTakenOn() {
         String id = "topic-" + java.util.UUID.randomUUID();
         SubmissionProducer.send(id, TestData.nationalId());

@@ -36,7 +36,10 @@ public final class SubmissionProducer {
 
     /** With a W3C traceparent header, as a traced upstream system sends it. */
     static void send(String applicationId, String nationalId, String traceParent) {
-        ApplicationSubmitted submission = submission(applicationId, nationalId);
+        send(applicationId, submission(applicationId, nationalId), traceParent);
+    }
+
+    static void send(String applicationId, ApplicationSubmitted submission, String traceParent) {
         Map<String, Object> config = new HashMap<>(EventSerde.producerProperties(
                 SharedInfrastructure.schemaRegistry().registryApiUrl()));
         config.put("bootstrap.servers", SharedInfrastructure.kafka().bootstrapServers());
