@@ -38,6 +38,7 @@ import org.springframework.util.backoff.FixedBackOff;
 
 import com.microsoft.kiota.ApiException;
 
+import dev.loanflow.schemas.ExplainingAvroDeserializer;
 import dev.loanflow.schemas.Topic;
 
 /**
@@ -107,6 +108,7 @@ public final class DeadLetters {
                 || cause instanceof SQLException sql && connectionLost(sql.getSQLState())
                 || cause instanceof SocketException || cause instanceof SocketTimeoutException
                 || cause instanceof HttpTimeoutException || cause instanceof UnknownHostException
+                || cause instanceof ExplainingAvroDeserializer.RegistryUnavailable
                 || (cause instanceof ApiException api && api.getResponseStatusCode() >= 500);
         Predicate<Throwable> any = common.or(serviceOutages);
         return failure -> chain(failure).anyMatch(any);
@@ -129,6 +131,11 @@ public final class DeadLetters {
      * classes with our own messages only.
      */
     static String readableCause(ConsumerRecord<?, ?> record, Exception failure) {
+        Optional<Throwable> explained = chain(failure)
+                .filter(ExplainingAvroDeserializer.UnreadableRecord.class::isInstance).findFirst();
+        if (explained.isPresent()) {
+            return explained.get().getMessage();
+        }
         Optional<DeserializationException> unreadable = chain(failure)
                 .filter(DeserializationException.class::isInstance).map(DeserializationException.class::cast).findFirst();
         if (unreadable.isEmpty()) {

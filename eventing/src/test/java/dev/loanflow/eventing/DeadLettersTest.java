@@ -19,6 +19,8 @@ import org.springframework.transaction.TransactionSystemException;
 
 import com.microsoft.kiota.ApiExceptionBuilder;
 
+import dev.loanflow.schemas.ExplainingAvroDeserializer;
+
 class DeadLettersTest {
 
     private static final ConsumerRecord<String, Object> RECORD = new ConsumerRecord<>("loan.bank.requests.v1", 0, 7L, "a-1", null);
@@ -37,6 +39,14 @@ class DeadLettersTest {
                 + " <- dev.loanflow.eventing.DeadLettersTest$DependencyDown: bank answered HTTP 503 to POST /v1/loans"
                 + " <- org.springframework.dao.DataIntegrityViolationException <- java.sql.SQLException");
         assertThat(described).doesNotContain("10000000146");
+    }
+
+    @Test
+    void theDeserializersOwnExplanationIsTheCause() {
+        Exception failure = unreadable(UNKNOWN_SCHEMA_ID,
+                new ExplainingAvroDeserializer.UnreadableRecord("unknown schema id 2139062143"));
+
+        assertThat(DeadLetters.readableCause(RECORD, failure)).isEqualTo("unknown schema id 2139062143");
     }
 
     @Test
@@ -62,6 +72,10 @@ class DeadLettersTest {
         assertThat(outage.test(new QueryTimeoutException("statement timeout"))).isTrue();
         assertThat(outage.test(new TimeoutException("broker"))).isTrue();
         assertThat(outage.test(unreadable(UNKNOWN_SCHEMA_ID, new ConnectException("registry refused")))).isTrue();
+        assertThat(outage.test(unreadable(UNKNOWN_SCHEMA_ID,
+                new ExplainingAvroDeserializer.RegistryUnavailable("the registry could not be asked")))).isTrue();
+        assertThat(outage.test(unreadable(UNKNOWN_SCHEMA_ID,
+                new ExplainingAvroDeserializer.UnreadableRecord("unknown schema id 2139062143")))).isFalse();
         assertThat(outage.test(unreadable(UNKNOWN_SCHEMA_ID,
                 new ApiExceptionBuilder().withResponseStatusCode(503).build()))).isTrue();
         assertThat(outage.test(new IllegalStateException(new DependencyDown("bank down", null)))).isTrue();
