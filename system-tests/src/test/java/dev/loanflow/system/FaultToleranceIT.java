@@ -264,8 +264,8 @@ class FaultToleranceIT {
             simulator("PUT", "/sandbox/faults", """
                     {"ambiguousRate":0.3,"ambiguousAnswer":"DROP"}""");
             List<Traffic.Submitted> submitted = traffic.submit(newOrderIds(20), 4);
-            // the restarted gateway gets its partitions only once the killed one's session has expired
-            Instant deadline = Instant.now().plusSeconds(60);
+            // the restarted gateway gets its partitions only once the killed one's session has expired (about a minute)
+            Instant deadline = Instant.now().plusSeconds(150);
             while (Instant.now().isBefore(deadline) && traffic.statuses(submitted).values().stream()
                     .anyMatch(status -> status.equals("NEW") || status.equals("PRE_APPROVED"))) {
                 pause(Duration.ofMillis(500));
