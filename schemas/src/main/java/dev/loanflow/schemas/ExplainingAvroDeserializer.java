@@ -54,6 +54,9 @@ public class ExplainingAvroDeserializer<T> extends AvroKafkaDeserializer<T> {
     }
 
     static RuntimeException explained(byte[] data, RuntimeException failure) {
+        if (failure instanceof UnreadableRecord || failure instanceof RegistryUnavailable) {
+            return failure; // explained already: Apicurio's deserialize with headers calls the one without
+        }
         if (data == null || data.length == 0) {
             return new UnreadableRecord("empty value");
         }

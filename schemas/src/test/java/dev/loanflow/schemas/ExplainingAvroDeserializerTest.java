@@ -39,4 +39,11 @@ class ExplainingAvroDeserializerTest {
                 new ApiExceptionBuilder().withResponseStatusCode(503).build())))
                 .isInstanceOf(ExplainingAvroDeserializer.RegistryUnavailable.class);
     }
+
+    @Test
+    void anExplanationIsKeptAsItIs() {
+        RuntimeException unknown = new ExplainingAvroDeserializer.UnreadableRecord("unknown schema id 2139062143");
+
+        assertThat(ExplainingAvroDeserializer.explained(UNKNOWN_SCHEMA_ID, unknown)).isSameAs(unknown);
+    }
 }
