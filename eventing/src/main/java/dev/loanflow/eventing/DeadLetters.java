@@ -33,6 +33,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RetryListener;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
@@ -104,6 +105,8 @@ public final class DeadLetters {
         Predicate<Throwable> common = cause -> cause instanceof TransientDataAccessException
                 || cause instanceof DataAccessResourceFailureException
                 || cause instanceof CannotCreateTransactionException
+                // a commit the database could not confirm (its connection went away); redelivery is deduplicated
+                || cause instanceof TransactionSystemException
                 || cause instanceof RetriableException
                 || cause instanceof SQLException sql && connectionLost(sql.getSQLState())
                 || cause instanceof SocketException || cause instanceof SocketTimeoutException

@@ -82,6 +82,8 @@ class DeadLettersTest {
         assertThat(outage.test(new TransactionSystemException("commit failed",
                 new SQLException("terminating connection due to administrator command", "57P01")))).isTrue();
         assertThat(outage.test(new SQLException("I/O error", "08006"))).isTrue();
+        assertThat(outage.test(new TransactionSystemException("Could not commit JDBC transaction",
+                new SQLException("Connection is closed")))).isTrue();
 
         assertThat(outage.test(unreadable(UNKNOWN_SCHEMA_ID,
                 new ApiExceptionBuilder().withResponseStatusCode(404).build()))).isFalse();
