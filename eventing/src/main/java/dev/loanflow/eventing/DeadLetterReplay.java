@@ -4,9 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,13 +70,11 @@ public class DeadLetterReplay {
                 long end = consumer.endOffsets(List.of(assigned)).get(assigned);
                 long start = Math.max(consumer.beginningOffsets(List.of(assigned)).get(assigned), end - limit);
                 consumer.seek(assigned, start);
-                Deque<DeadLetter> newest = new ArrayDeque<>();
                 while (consumer.position(assigned) < end) {
                     for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                        newest.add(describe(record));
+                        letters.add(describe(record));
                     }
                 }
-                letters.addAll(newest);
             }
         }
         return letters;

@@ -5,12 +5,10 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.sql.SQLException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -130,35 +128,12 @@ public final class DeadLetters {
     }
 
     /**
-     * Why a record was dead-lettered: what is wrong with its bytes when it could not be read, else the failure's
-     * classes with our own messages only.
+     * Why a record was dead-lettered: what the deserializer found wrong with its bytes ({@link
+     * ExplainingAvroDeserializer}), else the failure's classes with our own messages only.
      */
     static String readableCause(ConsumerRecord<?, ?> record, Exception failure) {
-        Optional<Throwable> explained = chain(failure)
-                .filter(ExplainingAvroDeserializer.UnreadableRecord.class::isInstance).findFirst();
-        if (explained.isPresent()) {
-            return explained.get().getMessage();
-        }
-        Optional<DeserializationException> unreadable = chain(failure)
-                .filter(DeserializationException.class::isInstance).map(DeserializationException.class::cast).findFirst();
-        if (unreadable.isEmpty()) {
-            return causes(failure);
-        }
-        byte[] bytes = unreadable.get().getData();
-        if (bytes == null || bytes.length == 0) {
-            return "empty value";
-        }
-        if (bytes[0] != 0) {
-            return String.format("not in Confluent wire format: first byte 0x%02X", bytes[0]);
-        }
-        if (bytes.length < 5) {
-            return "Confluent wire format too short for a schema id: " + bytes.length + " bytes";
-        }
-        int schemaId = ByteBuffer.wrap(bytes, 1, 4).getInt();
-        boolean unknown = chain(failure).anyMatch(cause -> cause instanceof ApiException api
-                && api.getResponseStatusCode() == 404);
-        return unknown ? "unknown schema id " + schemaId
-                : "schema id " + schemaId + " could not be read: " + causes(failure);
+        return chain(failure).filter(ExplainingAvroDeserializer.UnreadableRecord.class::isInstance).findFirst()
+                .map(Throwable::getMessage).orElseGet(() -> causes(failure));
     }
 
     private static Stream<Throwable> chain(Throwable failure) {

@@ -51,15 +51,16 @@ class DeadLettersTest {
 
     @Test
     void bytesThatAreNotInTheWireFormatAreNamedByTheirFirstByte() {
-        Exception failure = unreadable("{\"json\": true}".getBytes(StandardCharsets.UTF_8), new IllegalStateException());
+        byte[] json = "{\"json\": true}".getBytes(StandardCharsets.UTF_8);
+        Exception failure = unreadable(json, ExplainingAvroDeserializer.explained(json, new IllegalStateException()));
 
         assertThat(DeadLetters.readableCause(RECORD, failure)).isEqualTo("not in Confluent wire format: first byte 0x7B");
     }
 
     @Test
     void aSchemaIdTheRegistryDoesNotKnowIsNamed() {
-        Exception failure = unreadable(UNKNOWN_SCHEMA_ID,
-                new ApiExceptionBuilder().withMessage("No content with id").withResponseStatusCode(404).build());
+        Exception failure = unreadable(UNKNOWN_SCHEMA_ID, ExplainingAvroDeserializer.explained(UNKNOWN_SCHEMA_ID,
+                new ApiExceptionBuilder().withMessage("No content with id").withResponseStatusCode(404).build()));
 
         assertThat(DeadLetters.readableCause(RECORD, failure)).isEqualTo("unknown schema id 2139062143");
     }

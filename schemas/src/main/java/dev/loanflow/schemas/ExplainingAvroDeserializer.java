@@ -53,7 +53,8 @@ public class ExplainingAvroDeserializer<T> extends AvroKafkaDeserializer<T> {
         }
     }
 
-    static RuntimeException explained(byte[] data, RuntimeException failure) {
+    /** What a failure to read these bytes means: an outage, or bytes that can never be read, and why. */
+    public static RuntimeException explained(byte[] data, RuntimeException failure) {
         if (failure instanceof UnreadableRecord || failure instanceof RegistryUnavailable) {
             return failure; // explained already: Apicurio's deserialize with headers calls the one without
         }

@@ -128,16 +128,12 @@ class FaultToleranceIT {
     @Test
     @org.junit.jupiter.api.Order(4)
     void kafkaBrokerKilledAndRestartedWithApplicationsInFlight() throws Exception {
-        Instant start = Instant.now();
-        CompletableFuture<List<Traffic.Submitted>> submitting = submitInBackground();
-        pause(Duration.ofSeconds(4));
-        platform.kafka.kill();
-        pause(Duration.ofSeconds(10));
-        platform.kafka.restart();
-        Instant back = Instant.now();
-
-        settleAndCheck("Kafka: the broker killed (SIGKILL) for 10 s with applications in flight, then restarted",
-                submitting.get(), start, back);
+        underFault("Kafka: the broker killed (SIGKILL) for 10 s with applications in flight, then restarted",
+                Duration.ofSeconds(4), () -> {
+                    platform.kafka.kill();
+                    pause(Duration.ofSeconds(10));
+                    platform.kafka.restart();
+                });
     }
 
     @Test
@@ -165,18 +161,14 @@ class FaultToleranceIT {
     @Test
     @org.junit.jupiter.api.Order(6)
     void databaseStopsAnsweringForAMinuteMidFlow() throws Exception {
-        Instant start = Instant.now();
-        CompletableFuture<List<Traffic.Submitted>> submitting = submitInBackground();
-        pause(Duration.ofSeconds(3));
-        platform.postgres.freeze();
-        try {
-            pause(Duration.ofSeconds(60));
-        } finally {
-            platform.postgres.thaw();
-        }
-        Instant back = Instant.now();
-
-        settleAndCheck("PostgreSQL: stops answering for 60 s mid-flow (every process frozen)", submitting.get(), start, back);
+        underFault("PostgreSQL: stops answering for 60 s mid-flow (every process frozen)", Duration.ofSeconds(3), () -> {
+            platform.postgres.freeze();
+            try {
+                pause(Duration.ofSeconds(60));
+            } finally {
+                platform.postgres.thaw();
+            }
+        });
     }
 
     /**
@@ -186,16 +178,12 @@ class FaultToleranceIT {
     @Test
     @org.junit.jupiter.api.Order(7)
     void schemaRegistryRestartedMidFlowThenAServiceRestarted() throws Exception {
-        Instant start = Instant.now();
-        CompletableFuture<List<Traffic.Submitted>> submitting = submitInBackground();
-        pause(Duration.ofSeconds(3));
-        platform.restartRegistry();
-        SpringBootProcess notifications = platform.service("notification-service");
-        notifications.kill();
-        notifications.restart().awaitHealthy(Platform.STARTUP);
-        Instant back = Instant.now();
-
-        settleAndCheck("registry: restarted mid-flow, then notifications killed and restarted", submitting.get(), start, back);
+        underFault("registry: restarted mid-flow, then notifications killed and restarted", Duration.ofSeconds(3), () -> {
+            platform.restartRegistry();
+            SpringBootProcess notifications = platform.service("notification-service");
+            notifications.kill();
+            notifications.restart().awaitHealthy(Platform.STARTUP);
+        });
     }
 
     @Test
@@ -307,6 +295,15 @@ class FaultToleranceIT {
 
                     assertThat(violations.lost()).as("applications answered 201 and never stored").isPositive();
                 });
+    }
+
+    /** Applications submitted in the background, the fault once they are under way, then the invariants. */
+    private void underFault(String scenario, Duration underWay, Run fault) throws Exception {
+        Instant start = Instant.now();
+        CompletableFuture<List<Traffic.Submitted>> submitting = submitInBackground();
+        pause(underWay);
+        fault.run();
+        settleAndCheck(scenario, submitting.get(), start, Instant.now());
     }
 
     private interface Run {

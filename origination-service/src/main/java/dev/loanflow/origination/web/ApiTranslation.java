@@ -28,8 +28,9 @@ final class ApiTranslation {
     static ApplicationSubmitted toEvent(String merchantId, SubmitRequest request) {
         String eventId = UUID.randomUUID().toString();
         Instant now = Instant.now();
+        // the application's id is chosen here, so a caller knows it before the submission is stored
         return ApplicationSubmitted.newBuilder()
-                .setMetadata(new EventMetadata(eventId, "", merchantId, now, eventId, null))
+                .setMetadata(new EventMetadata(eventId, UUID.randomUUID().toString(), merchantId, now, eventId, null))
                 .setOrderId(request.orderId()).setOrderDate(now).setBankCode(request.bankCode()).setTerm(request.term())
                 .setTimeToLive(request.timeToLive()).setCallbackUrl(request.callbackUrl())
                 .setCustomer(Customer.newBuilder()

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
@@ -28,7 +27,6 @@ import jakarta.validation.constraints.Min;
 
 import dev.loanflow.events.ApplicationStatus;
 import dev.loanflow.events.ApplicationSubmitted;
-import dev.loanflow.events.EventMetadata;
 import dev.loanflow.events.SellerRefund;
 import dev.loanflow.origination.application.CancellingApplication;
 import dev.loanflow.origination.application.MerchantAnswer;
@@ -81,18 +79,15 @@ class ApplicationController {
         }
         ApplicationSubmitted submission = ApiTranslation.toEvent(merchantId, request);
         SubmittingApplication.Result result;
-        if (defects.storeFailuresAnsweredCreated()) {
-            submission = ApplicationSubmitted.newBuilder(submission).setMetadata(EventMetadata.newBuilder(
-                    submission.getMetadata()).setApplicationId(UUID.randomUUID().toString()).build()).build();
-            try {
-                result = submitting.submit(submission, idempotencyKey);
-            } catch (DataAccessException | TransactionException swallowed) {
-                String applicationId = submission.getMetadata().getApplicationId();
-                return ResponseEntity.created(URI.create("/applications/" + applicationId))
-                        .body(Map.of("applicationId", applicationId, "status", "NEW"));
-            }
-        } else {
+        try {
             result = submitting.submit(submission, idempotencyKey);
+        } catch (DataAccessException | TransactionException failed) {
+            if (!defects.storeFailuresAnsweredCreated()) {
+                throw failed;
+            }
+            String applicationId = submission.getMetadata().getApplicationId();
+            return ResponseEntity.created(URI.create("/applications/" + applicationId))
+                    .body(Map.of("applicationId", applicationId, "status", "NEW"));
         }
         if (result instanceof SubmittingApplication.Rejected rejected) {
             return Problems.invalid(rejected.violations());
