@@ -23,14 +23,22 @@ import java.util.regex.Pattern;
  */
 public final class AuthorizationServer implements AutoCloseable {
 
-    public record Client(String id, String secret, List<String> scopes) {
+    /** @param audiences the services that accept its tokens, when not those of its scopes */
+    public record Client(String id, String secret, List<String> scopes, List<String> audiences) {
+
+        public Client(String id, String secret, List<String> scopes) {
+            this(id, secret, scopes, List.of());
+        }
 
         List<String> arguments() {
             String prefix = "--spring.security.oauth2.authorizationserver.client." + id + ".registration.";
-            return List.of(prefix + "client-id=" + id, prefix + "client-secret={noop}" + secret,
-                    prefix + "client-authentication-methods=client_secret_basic",
-                    prefix + "authorization-grant-types=client_credentials",
-                    prefix + "scopes=" + String.join(",", scopes));
+            List<String> arguments = new ArrayList<>(List.of(prefix + "client-id=" + id,
+                    prefix + "client-secret={noop}" + secret, prefix + "client-authentication-methods=client_secret_basic",
+                    prefix + "authorization-grant-types=client_credentials", prefix + "scopes=" + String.join(",", scopes)));
+            if (!audiences.isEmpty()) {
+                arguments.add("--loanflow.auth.client-audiences." + id + "=" + String.join(",", audiences));
+            }
+            return arguments;
         }
     }
 

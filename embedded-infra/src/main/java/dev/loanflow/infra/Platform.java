@@ -82,7 +82,8 @@ public final class Platform implements AutoCloseable {
         kafka.createTopics(options.topics());
         int gatewayPort = FreePorts.find();
         environment = new ServiceEnvironment(kafka.bootstrapServers(), registry.registryApiUrl(), postgres.jdbcUrl(),
-                authorization.issuer(), simulator.baseUrl(), "http://localhost:" + gatewayPort, smtpPort).variables();
+                authorization.issuer(), simulator.baseUrl(), "http://localhost:" + gatewayPort, smtpPort,
+                options.clients().stream().map(AuthorizationServer.Client::id).toList()).variables();
         List<SpringBootProcess> starting = List.of(
                 launch("origination-service", FreePorts.find()),
                 launch("bank-gateway-service", gatewayPort),

@@ -3,15 +3,17 @@ package dev.loanflow.infra;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The environment the three services and the bank simulator's sandbox merchant need on one machine: where Kafka,
  * the registry, PostgreSQL, the authorization server, the bank and SMTP are, with a fresh personal-data key and
- * webhook secret per run (nothing sealed outlives the stack).
+ * a fresh webhook secret for each merchant per run (nothing sealed outlives the stack).
  */
 public record ServiceEnvironment(String kafkaBootstrapServers, String registryApiUrl, String jdbcUrl, String authIssuer,
-                                 String bankUrl, String gatewayPublicUrl, int smtpPort) {
+                                 String bankUrl, String gatewayPublicUrl, int smtpPort, List<String> merchants) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -34,7 +36,8 @@ public record ServiceEnvironment(String kafkaBootstrapServers, String registryAp
         environment.put("LOANFLOW_PERSONALDATA_KEYS_LOCAL", randomBase64(32));
         environment.put("SMTP_HOST", "127.0.0.1");
         environment.put("SMTP_PORT", String.valueOf(smtpPort));
-        environment.put("WEBHOOK_DEFAULT_SECRET", "whsec_" + randomBase64(24));
+        environment.put("WEBHOOK_SECRETS", merchants.stream().map(merchant -> merchant + "=whsec_" + randomBase64(24))
+                .collect(Collectors.joining(",")));
         environment.put("WEBHOOK_ALLOW_PRIVATE_NETWORK", "true");
         return environment;
     }

@@ -2,6 +2,8 @@ package dev.loanflow.eventing;
 
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,7 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.loanflow.schemas.StoredEvents;
 import dev.loanflow.schemas.Topic;
+import dev.loanflow.schemas.sealing.PersonalDataSealer;
 
 /**
  * What every consuming service needs: consumed-event deduplication, a poll per transaction, health of Kafka and the
@@ -26,9 +30,18 @@ public class ConsumerConfiguration {
 
     /** The topics this service reads, by the catalogue's readers, whose dead letters it may replay. */
     @Bean
-    DeadLetterReplay deadLetterReplay(KafkaProperties kafka, @Value("${spring.application.name}") String service) {
-        return new DeadLetterReplay(kafka.buildConsumerProperties(null), kafka.buildProducerProperties(null),
+    DeadLetterReplay deadLetterReplay(KafkaProperties kafka, PersonalDataSealer sealer,
+                                      @Value("${spring.application.name}") String service) {
+        return new DeadLetterReplay(kafka.buildConsumerProperties(null), kafka.buildProducerProperties(null), sealer,
                 Arrays.stream(Topic.values()).filter(topic -> topic.readers().contains(service)).toList());
+    }
+
+    /** Events in the bytes Kafka carries, for tables and dead letters; the serde is configured as the clients' is. */
+    @Bean
+    StoredEvents storedEvents(KafkaProperties kafka) {
+        Map<String, Object> serde = new HashMap<>(kafka.buildProducerProperties(null));
+        serde.putAll(kafka.buildConsumerProperties(null));
+        return new StoredEvents(serde);
     }
 
     @Bean

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -27,6 +28,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.kafka.support.KafkaHeaders;
 
 import dev.loanflow.schemas.Topic;
+import dev.loanflow.schemas.sealing.PersonalDataSealer;
 
 /**
  * The dead letters of the topics a service reads, listed for an operator and put back on their topic once the cause
@@ -48,9 +50,15 @@ public class DeadLetterReplay {
     private final Map<String, Object> consumerConfig;
     private final Map<String, Object> producerConfig;
     private final Set<String> deadLetterTopics;
+    private final PersonalDataSealer sealer;
 
-    /** @param readTopics the topics whose dead letters this service may list and replay: the ones it reads */
-    public DeadLetterReplay(Map<String, Object> consumerConfig, Map<String, Object> producerConfig, List<Topic> readTopics) {
+    /**
+     * @param sealer opens the sealed values of the dead letters
+     * @param readTopics the topics whose dead letters this service may list and replay: the ones it reads
+     */
+    public DeadLetterReplay(Map<String, Object> consumerConfig, Map<String, Object> producerConfig,
+                            PersonalDataSealer sealer, List<Topic> readTopics) {
+        this.sealer = sealer;
         this.consumerConfig = new HashMap<>(consumerConfig);
         this.consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
         this.consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -78,6 +86,25 @@ public class DeadLetterReplay {
             }
         }
         return letters;
+    }
+
+    /**
+     * How many dead letters each of this service's dead-letter topics keeps (replayed ones included, until retention
+     * removes them), read from the topics' offsets without reading a record; a topic not created yet keeps none.
+     */
+    public Map<String, Long> held() {
+        Map<String, Long> held = new TreeMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            Map<String, List<PartitionInfo>> existing = consumer.listTopics();
+            for (String topic : deadLetterTopics) {
+                List<TopicPartition> partitions = existing.getOrDefault(topic, List.of()).stream()
+                        .map(partition -> new TopicPartition(topic, partition.partition())).toList();
+                Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+                Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions);
+                held.put(topic, partitions.stream().mapToLong(partition -> ends.get(partition) - starts.get(partition)).sum());
+            }
+        }
+        return held;
     }
 
     /**
@@ -129,17 +156,18 @@ public class DeadLetterReplay {
         return null;
     }
 
-    private static ProducerRecord<String, byte[]> backOnItsTopic(ConsumerRecord<String, byte[]> letter) {
+    private ProducerRecord<String, byte[]> backOnItsTopic(ConsumerRecord<String, byte[]> letter) {
         RecordHeaders headers = new RecordHeaders();
         for (Header header : letter.headers()) {
             if (!header.key().startsWith(KafkaHeaders.PREFIX + "dlt-") && !header.key().equals(DeadLetters.CAUSE_HEADER)
-                    && !header.key().startsWith("springDeserializerException")) {
+                    && !header.key().equals(DeadLetters.SEALED_HEADER) && !header.key().startsWith("springDeserializerException")) {
                 headers.add(header);
             }
         }
         headers.add(REPLAYED_FROM_HEADER, (letter.topic() + "/" + letter.partition() + "/" + letter.offset())
                 .getBytes(StandardCharsets.UTF_8));
-        return new ProducerRecord<>(originalTopic(letter), originalPartition(letter), letter.key(), letter.value(), headers);
+        return new ProducerRecord<>(originalTopic(letter), originalPartition(letter), letter.key(),
+                DeadLetters.opened(sealer, letter), headers);
     }
 
     private static DeadLetter describe(ConsumerRecord<String, byte[]> record) {

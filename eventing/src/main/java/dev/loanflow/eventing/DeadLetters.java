@@ -6,15 +6,17 @@ import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.sql.SQLException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -24,9 +26,9 @@ import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer.HeaderNames;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RetryListener;
 import org.springframework.kafka.support.serializer.DeserializationException;
@@ -37,21 +39,27 @@ import org.springframework.util.backoff.FixedBackOff;
 
 import com.microsoft.kiota.ApiException;
 
+import dev.loanflow.events.SealedValue;
+import dev.loanflow.schemas.AvroCodec;
 import dev.loanflow.schemas.ExplainingAvroDeserializer;
+import dev.loanflow.schemas.StoredEvents;
 import dev.loanflow.schemas.Topic;
+import dev.loanflow.schemas.sealing.PersonalDataSealer;
 
 /**
  * What a consumer does with a record it could not handle, the same in every service. An outage (a dependency is
  * down: the database, the broker, the schema registry, the bank, any address that does not answer) pauses the partition and
  * retries with capped exponential back-off, for as long as the outage lasts: an outage never dead-letters. Any other
  * failure is deterministic (bytes that can never be read, a record that breaks a rule) and goes to
- * {@code <topic>.dlt} at once (same partition), with Spring Kafka's {@code kafka_dlt-*} headers and a readable
- * {@value #CAUSE_HEADER}, and the partition moves on.
+ * {@code <topic>.dlt} at once (same partition), sealed, with Spring Kafka's {@code kafka_dlt-*} headers (not the
+ * exception's message or stack trace) and a readable {@value #CAUSE_HEADER}, and the partition moves on.
  */
 public final class DeadLetters {
 
     /** Why the record was dead-lettered, in words an operator can act on. */
     public static final String CAUSE_HEADER = "loanflow-dlt-cause";
+    /** On a dead letter whose value is sealed ({@link #opened}); letters from before sealing began lack it. */
+    public static final String SEALED_HEADER = "loanflow-dlt-sealed";
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
     private static final long OUTAGE_FIRST_PAUSE_MILLIS = 500;
@@ -61,18 +69,30 @@ public final class DeadLetters {
     }
 
     /**
+     * @param storedEvents writes a record that was read but broke a rule back into bytes, to be sealed
+     * @param sealer seals every dead letter's value: a record that could not be handled may hold personal data
      * @param serviceOutages what else means "a dependency is down" for this service (for example the bank)
      */
-    public static DefaultErrorHandler errorHandler(KafkaTemplate<Object, Object> avroTemplate, KafkaProperties kafka,
-                                                   Predicate<Throwable> serviceOutages) {
-        Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
-        templates.put(byte[].class, rawTemplate(kafka));
-        templates.put(Object.class, avroTemplate);
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
-                (record, failure) -> new TopicPartition(record.topic() + Topic.DEAD_LETTER_SUFFIX, record.partition()));
+    public static DefaultErrorHandler errorHandler(KafkaProperties kafka, StoredEvents storedEvents,
+                                                   PersonalDataSealer sealer, Predicate<Throwable> serviceOutages) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(rawTemplate(kafka),
+                (record, failure) -> new TopicPartition(record.topic() + Topic.DEAD_LETTER_SUFFIX, record.partition())) {
+            @Override
+            protected ProducerRecord<Object, Object> createProducerRecord(ConsumerRecord<?, ?> record,
+                                                                          TopicPartition deadLetterTopic, Headers headers,
+                                                                          byte[] unreadableKey, byte[] unreadableValue) {
+                Object value = unreadableValue != null ? unreadableValue : record.value();
+                byte[] bytes = value instanceof SpecificRecord event ? storedEvents.encode(event) : (byte[]) value;
+                return new ProducerRecord<>(deadLetterTopic.topic(), deadLetterTopic.partition(), record.key(),
+                        bytes == null ? null : seal(sealer, bytes), headers);
+            }
+        };
+        // exception messages and stack traces can quote the record; the readable cause header says why instead
+        recoverer.excludeHeader(HeaderNames.HeadersToAdd.EX_MSG, HeaderNames.HeadersToAdd.EX_STACKTRACE);
         recoverer.addHeadersFunction((record, failure) -> {
             RecordHeaders headers = new RecordHeaders();
             headers.add(CAUSE_HEADER, readableCause(record, failure).getBytes(StandardCharsets.UTF_8));
+            headers.add(SEALED_HEADER, new byte[] {1});
             return headers;
         });
         Predicate<Throwable> outage = isOutage(serviceOutages);
@@ -153,6 +173,18 @@ public final class DeadLetters {
             }
         }
         return chain.toString();
+    }
+
+    private static byte[] seal(PersonalDataSealer sealer, byte[] value) {
+        return AvroCodec.encode(sealer.sealBytes(value));
+    }
+
+    /** The value of a dead letter as the consumer received it. */
+    public static byte[] opened(PersonalDataSealer sealer, ConsumerRecord<String, byte[]> deadLetter) {
+        if (deadLetter.value() == null || deadLetter.headers().lastHeader(SEALED_HEADER) == null) {
+            return deadLetter.value();
+        }
+        return sealer.openBytes((SealedValue) AvroCodec.decode(SealedValue.class.getName(), deadLetter.value()));
     }
 
     private static KafkaTemplate<Object, Object> rawTemplate(KafkaProperties kafka) {

@@ -1,10 +1,13 @@
 package dev.loanflow.eventing;
 
 import java.time.Duration;
+import java.util.Map;
 
-import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -15,8 +18,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.loanflow.schemas.StoredEvents;
 
 /**
  * The outbox and its relay, plus everything in {@link ConsumerConfiguration}, for a service whose schema has the
@@ -39,15 +45,22 @@ public class EventingConfiguration {
     }
 
     @Bean
-    Outbox outbox(JdbcClient jdbc, TraceContexts traces, OutboxSignal signal) {
-        return new JdbcOutbox(jdbc, traces, signal);
+    Outbox outbox(JdbcClient jdbc, StoredEvents storedEvents, TraceContexts traces, OutboxSignal signal) {
+        return new JdbcOutbox(jdbc, storedEvents, traces, signal);
     }
 
+    /** The relay has a producer of its own: the services' settings, carrying the stored bytes as they are. */
     @Bean
-    OutboxRelay outboxRelay(JdbcClient jdbc, KafkaTemplate<String, SpecificRecord> kafka, TransactionTemplate transaction,
-                            TraceContexts traces, OutboxSignal signal,
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    OutboxRelay outboxRelay(JdbcClient jdbc, ProducerFactory<?, ?> producers, StoredEvents storedEvents,
+                            TransactionTemplate transaction, TraceContexts traces, OutboxSignal signal,
+                            ObjectProvider<ObservationRegistry> observations,
                             @Value("${loanflow.outbox.poll-interval:250ms}") Duration pollInterval) {
-        return new OutboxRelay(jdbc, kafka, transaction, traces, signal, pollInterval);
+        KafkaTemplate<String, byte[]> kafka = new KafkaTemplate<>((ProducerFactory) producers,
+                Map.of(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        kafka.setObservationEnabled(true);
+        kafka.setObservationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+        return new OutboxRelay(jdbc, kafka, storedEvents, transaction, traces, signal, pollInterval);
     }
 
     @Bean

@@ -10,22 +10,27 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 
-import dev.loanflow.schemas.AvroCodec;
+import dev.loanflow.schemas.StoredEvents;
 import dev.loanflow.schemas.Topic;
 
-/** The {@link Outbox} as a table of the service's database, written just before the caller's transaction commits. */
+/**
+ * The {@link Outbox} as a table of the service's database, written just before the caller's transaction commits. Each
+ * event is stored as Kafka will carry it ({@link StoredEvents}).
+ */
 public class JdbcOutbox implements Outbox {
 
     private final JdbcClient jdbc;
+    private final StoredEvents storedEvents;
     private final TraceContexts traces;
     private final OutboxSignal signal;
 
-    public JdbcOutbox(JdbcClient jdbc, TraceContexts traces) {
-        this(jdbc, traces, new OutboxSignal());
+    public JdbcOutbox(JdbcClient jdbc, StoredEvents storedEvents, TraceContexts traces) {
+        this(jdbc, storedEvents, traces, new OutboxSignal());
     }
 
-    public JdbcOutbox(JdbcClient jdbc, TraceContexts traces, OutboxSignal signal) {
+    public JdbcOutbox(JdbcClient jdbc, StoredEvents storedEvents, TraceContexts traces, OutboxSignal signal) {
         this.jdbc = jdbc;
+        this.storedEvents = storedEvents;
         this.traces = traces;
         this.signal = signal;
     }
@@ -36,7 +41,7 @@ public class JdbcOutbox implements Outbox {
      */
     @Override
     public void append(Topic topic, String applicationId, SpecificRecord event) {
-        Row row = new Row(applicationId, topic.topicName(), event.getClass().getName(), AvroCodec.encode(event),
+        Row row = new Row(applicationId, topic.topicName(), event.getClass().getName(), storedEvents.encode(event),
                 traces.current());
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             pendingInThisTransaction().add(row);

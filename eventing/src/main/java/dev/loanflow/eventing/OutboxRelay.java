@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
-import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -23,12 +22,12 @@ import org.springframework.kafka.support.SendResult;
 
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.loanflow.schemas.AvroCodec;
+import dev.loanflow.schemas.StoredEvents;
 
 /**
- * Sends committed outbox rows to Kafka in id order and deletes them once the broker acknowledged them. One relay
- * works at a time across instances (a transaction-scoped advisory lock), which keeps each application's events in
- * order; a crash between send and delete sends a row again, and consumers deduplicate by event id. Kafka being
+ * Sends committed outbox rows to Kafka in id order, as the bytes they were stored in, and deletes them once the broker
+ * acknowledged them. One relay works at a time across instances (a transaction-scoped advisory lock), which keeps each
+ * application's events in order; a crash between send and delete sends a row again, and consumers deduplicate by event id. Kafka being
  * unreachable stops the relay until it is back; a row that fails for a reason of its own (a payload that cannot be
  * read, a record Kafka refuses) holds back only its application's later rows, and after {@value #ATTEMPTS_BEFORE_PARKING}
  * attempts it is parked ({@link ParkedEvents}) and they go on.
@@ -43,23 +42,25 @@ public class OutboxRelay implements SmartLifecycle {
     static final long RELAY_LOCK = 0x6f7574626f78L;
 
     private final JdbcClient jdbc;
-    private final KafkaTemplate<String, SpecificRecord> kafka;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final StoredEvents storedEvents;
     private final TransactionTemplate transaction;
     private final TraceContexts traces;
     private final OutboxSignal signal;
     private final Duration pollInterval;
     private volatile Thread worker;
 
-    public OutboxRelay(JdbcClient jdbc, KafkaTemplate<String, SpecificRecord> kafka, TransactionTemplate transaction,
-                       TraceContexts traces) {
-        this(jdbc, kafka, transaction, traces, new OutboxSignal(), Duration.ofMillis(250));
+    public OutboxRelay(JdbcClient jdbc, KafkaTemplate<String, byte[]> kafka, StoredEvents storedEvents,
+                       TransactionTemplate transaction, TraceContexts traces) {
+        this(jdbc, kafka, storedEvents, transaction, traces, new OutboxSignal(), Duration.ofMillis(250));
     }
 
     /** Sends as soon as {@code signal} says rows were committed here, and polls every {@code pollInterval} for the rest. */
-    public OutboxRelay(JdbcClient jdbc, KafkaTemplate<String, SpecificRecord> kafka, TransactionTemplate transaction,
-                       TraceContexts traces, OutboxSignal signal, Duration pollInterval) {
+    public OutboxRelay(JdbcClient jdbc, KafkaTemplate<String, byte[]> kafka, StoredEvents storedEvents,
+                       TransactionTemplate transaction, TraceContexts traces, OutboxSignal signal, Duration pollInterval) {
         this.jdbc = jdbc;
         this.kafka = kafka;
+        this.storedEvents = storedEvents;
         this.transaction = transaction;
         this.traces = traces;
         this.signal = signal;
@@ -85,6 +86,7 @@ public class OutboxRelay implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+        kafka.destroy(); // closes the producer when the relay was given one of its own
     }
 
     @Override
@@ -130,14 +132,14 @@ public class OutboxRelay implements SmartLifecycle {
         }
         Map<Long, String> failures = new LinkedHashMap<>();
         Set<String> heldBack = new HashSet<>();
-        Map<Long, CompletableFuture<SendResult<String, SpecificRecord>>> sends = new LinkedHashMap<>();
+        Map<Long, CompletableFuture<SendResult<String, byte[]>>> sends = new LinkedHashMap<>();
         for (Row row : rows) {
             if (heldBack.contains(row.applicationId())) {
                 continue;
             }
             try {
                 traces.continueTrace(row.traceParent(), "outbox relay", () -> sends.put(row.id(),
-                        kafka.send(row.topic(), row.applicationId(), AvroCodec.decode(row.eventType(), row.payload()))));
+                        kafka.send(row.topic(), row.applicationId(), storedEvents.wire(row.eventType(), row.payload()))));
             } catch (RuntimeException failed) {
                 if (KAFKA_OUTAGE.test(failed)) {
                     throw failed;
@@ -166,11 +168,11 @@ public class OutboxRelay implements SmartLifecycle {
      * The rows Kafka acknowledged. A row Kafka refused for a reason of its own is added to {@code failures}; when Kafka
      * cannot be reached, nothing is deleted and every row is sent again later.
      */
-    private static List<Long> awaitAcknowledgements(Map<Long, CompletableFuture<SendResult<String, SpecificRecord>>> sends,
+    private static List<Long> awaitAcknowledgements(Map<Long, CompletableFuture<SendResult<String, byte[]>>> sends,
                                                     Map<Long, String> failures) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         List<Long> delivered = new ArrayList<>(sends.size());
-        for (Map.Entry<Long, CompletableFuture<SendResult<String, SpecificRecord>>> send : sends.entrySet()) {
+        for (Map.Entry<Long, CompletableFuture<SendResult<String, byte[]>>> send : sends.entrySet()) {
             try {
                 send.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 delivered.add(send.getKey());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,9 +19,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.generic.GenericRecordBuilder;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,13 +38,17 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+
 import dev.loanflow.events.ActorType;
 import dev.loanflow.events.ApplicationTimedOut;
 import dev.loanflow.events.EventMetadata;
 import dev.loanflow.infra.FreePorts;
 import dev.loanflow.infra.PostgresServer;
 import dev.loanflow.infra.SharedInfrastructure;
+import dev.loanflow.schemas.AvroCodec;
 import dev.loanflow.schemas.EventSerde;
+import dev.loanflow.schemas.StoredEvents;
 import dev.loanflow.schemas.Topic;
 
 /** Invariant: an event committed to the outbox reaches Kafka, in order per application, whatever happens after commit. */
@@ -46,6 +56,7 @@ class OutboxRelayIT {
 
     private static JdbcClient jdbc;
     private static TransactionTemplate transaction;
+    private static StoredEvents storedEvents;
 
     @BeforeAll
     static void database() {
@@ -55,12 +66,15 @@ class OutboxRelayIT {
         jdbc.sql("create schema if not exists outbox_test").update();
         jdbc.sql("drop table if exists outbox_test.outbox").update();
         jdbc.sql(shippedMigration("db/eventing/outbox/V1_1__outbox.sql")).update();
-        for (String statement : shippedMigration("db/eventing/outbox/V1_2__outbox_parking.sql").split(";")) {
-            if (!statement.replaceAll("(?m)^--.*$", "").isBlank()) {
-                jdbc.sql(statement).update();
+        for (String migration : List.of("V1_2__outbox_parking.sql", "V1_3__outbox_keeps_writer_schema.sql")) {
+            for (String statement : shippedMigration("db/eventing/outbox/" + migration).split(";")) {
+                if (!statement.replaceAll("(?m)^--.*$", "").isBlank()) {
+                    jdbc.sql(statement).update();
+                }
             }
         }
         transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        storedEvents = StoredEvents.withRegistry(SharedInfrastructure.schemaRegistry().registryApiUrl());
         SharedInfrastructure.kafka().createTopics(List.of(Topic.BANK_OUTCOMES.newTopic((short) 1)));
     }
 
@@ -69,7 +83,7 @@ class OutboxRelayIT {
         String applicationId = "crash-" + UUID.randomUUID();
         List<ApplicationTimedOut> committed = commitEvents(applicationId, 5);
 
-        new OutboxRelay(jdbc, kafka(SharedInfrastructure.kafka().bootstrapServers()), transaction, TraceContexts.none()).relay();
+        new OutboxRelay(jdbc, kafka(SharedInfrastructure.kafka().bootstrapServers()), storedEvents, transaction, TraceContexts.none()).relay();
 
         assertThat(published(applicationId, 5)).extracting(event -> ((ApplicationTimedOut) event).getMetadata().getEventId())
                 .containsExactlyElementsOf(committed.stream().map(event -> event.getMetadata().getEventId()).toList());
@@ -81,10 +95,10 @@ class OutboxRelayIT {
         String applicationId = "linger-" + UUID.randomUUID();
         commitEvents(applicationId, 3);
         // a producer that would hold records for a minute; the relay waits at most 30 s for its acknowledgements
-        KafkaTemplate<String, SpecificRecord> lingering = kafka(SharedInfrastructure.kafka().bootstrapServers(),
+        KafkaTemplate<String, byte[]> lingering = kafka(SharedInfrastructure.kafka().bootstrapServers(),
                 Map.of("linger.ms", 60_000, "delivery.timeout.ms", 120_000));
 
-        new OutboxRelay(jdbc, lingering, transaction, TraceContexts.none()).relay();
+        new OutboxRelay(jdbc, lingering, storedEvents, transaction, TraceContexts.none()).relay();
 
         assertThat(outboxRows(applicationId)).isZero();
         assertThat(published(applicationId, 3)).hasSize(3);
@@ -94,12 +108,12 @@ class OutboxRelayIT {
     void eventsStayInTheOutboxWhileKafkaIsUnreachableAndLeaveOnceItIsBack() {
         String applicationId = "outage-" + UUID.randomUUID();
         commitEvents(applicationId, 3);
-        OutboxRelay cutOff = new OutboxRelay(jdbc, kafka("127.0.0.1:" + FreePorts.find()), transaction, TraceContexts.none());
+        OutboxRelay cutOff = new OutboxRelay(jdbc, kafka("127.0.0.1:" + FreePorts.find()), storedEvents, transaction, TraceContexts.none());
 
         assertThatThrownBy(cutOff::relay).isInstanceOf(RuntimeException.class);
         assertThat(outboxRows(applicationId)).isEqualTo(3);
 
-        new OutboxRelay(jdbc, kafka(SharedInfrastructure.kafka().bootstrapServers()), transaction, TraceContexts.none()).relay();
+        new OutboxRelay(jdbc, kafka(SharedInfrastructure.kafka().bootstrapServers()), storedEvents, transaction, TraceContexts.none()).relay();
 
         assertThat(published(applicationId, 3)).hasSize(3);
         assertThat(outboxRows(applicationId)).isZero();
@@ -109,12 +123,12 @@ class OutboxRelayIT {
     void aCommitWakesTheRelayInsteadOfWaitingForItsNextPoll() throws InterruptedException {
         String applicationId = "wake-" + UUID.randomUUID();
         OutboxSignal signal = new OutboxSignal();
-        OutboxRelay relay = new OutboxRelay(jdbc, kafka(SharedInfrastructure.kafka().bootstrapServers()), transaction,
+        OutboxRelay relay = new OutboxRelay(jdbc, kafka(SharedInfrastructure.kafka().bootstrapServers()), storedEvents, transaction,
                 TraceContexts.none(), signal, Duration.ofHours(1));
         relay.start();
         try {
             Thread.sleep(500); // let its first pass find nothing: from then on only a wake-up or the hour-long poll sends
-            List<ApplicationTimedOut> committed = commitEvents(applicationId, 2, new JdbcOutbox(jdbc, TraceContexts.none(), signal));
+            List<ApplicationTimedOut> committed = commitEvents(applicationId, 2, new JdbcOutbox(jdbc, storedEvents, TraceContexts.none(), signal));
 
             assertThat(published(applicationId, 2)).hasSize(committed.size());
         } finally {
@@ -137,7 +151,7 @@ class OutboxRelayIT {
         String applicationId = "async-delete-" + UUID.randomUUID();
         commitEvents(applicationId, 2);
 
-        new OutboxRelay(durableJdbc, kafka(SharedInfrastructure.kafka().bootstrapServers()),
+        new OutboxRelay(durableJdbc, kafka(SharedInfrastructure.kafka().bootstrapServers()), storedEvents,
                 new TransactionTemplate(new DataSourceTransactionManager(durable)), TraceContexts.none()).relay();
 
         assertThat(outboxRows(applicationId)).isZero();
@@ -150,7 +164,7 @@ class OutboxRelayIT {
     void aRelaySendsNothingWhileAnotherInstanceHoldsTheRelayLock() throws SQLException {
         String applicationId = "locked-" + UUID.randomUUID();
         commitEvents(applicationId, 2);
-        OutboxRelay relay = new OutboxRelay(jdbc, kafka(SharedInfrastructure.kafka().bootstrapServers()), transaction,
+        OutboxRelay relay = new OutboxRelay(jdbc, kafka(SharedInfrastructure.kafka().bootstrapServers()), storedEvents, transaction,
                 TraceContexts.none());
 
         try (Connection otherInstance = DriverManager.getConnection(SharedInfrastructure.postgres().jdbcUrl()
@@ -170,7 +184,7 @@ class OutboxRelayIT {
     @Test
     void aTransactionsEventsAreWrittenInOrderWhenItCommitsAndNotAtAllWhenItRollsBack() {
         String applicationId = "together-" + UUID.randomUUID();
-        Outbox outbox = new JdbcOutbox(jdbc, TraceContexts.none());
+        Outbox outbox = new JdbcOutbox(jdbc, storedEvents, TraceContexts.none());
         List<ApplicationTimedOut> committed = List.of(event(applicationId), event(applicationId), event(applicationId));
 
         transaction.executeWithoutResult(status -> committed.forEach(event -> outbox.append(Topic.BANK_OUTCOMES, applicationId, event)));
@@ -180,7 +194,7 @@ class OutboxRelayIT {
         })).hasMessageContaining("effect failed");
 
         assertThat(outboxRows(applicationId)).isEqualTo(3);
-        new OutboxRelay(jdbc, kafka(SharedInfrastructure.kafka().bootstrapServers()), transaction, TraceContexts.none()).relay();
+        new OutboxRelay(jdbc, kafka(SharedInfrastructure.kafka().bootstrapServers()), storedEvents, transaction, TraceContexts.none()).relay();
         assertThat(published(applicationId, 3)).extracting(event -> ((ApplicationTimedOut) event).getMetadata().getEventId())
                 .containsExactlyElementsOf(committed.stream().map(event -> event.getMetadata().getEventId()).toList());
     }
@@ -188,7 +202,7 @@ class OutboxRelayIT {
     @Test
     void anEventAppendedAsTheTransactionCommitsAfterItsOtherEventsWereWrittenIsWrittenToo() {
         String applicationId = "late-" + UUID.randomUUID();
-        Outbox outbox = new JdbcOutbox(jdbc, TraceContexts.none());
+        Outbox outbox = new JdbcOutbox(jdbc, storedEvents, TraceContexts.none());
 
         transaction.executeWithoutResult(status -> {
             outbox.append(Topic.BANK_OUTCOMES, applicationId, event(applicationId));
@@ -213,7 +227,7 @@ class OutboxRelayIT {
                 .update());
         List<ApplicationTimedOut> after = commitEvents(broken, 1);
         commitEvents(other, 1);
-        OutboxRelay relay = new OutboxRelay(jdbc, kafka(SharedInfrastructure.kafka().bootstrapServers()), transaction,
+        OutboxRelay relay = new OutboxRelay(jdbc, kafka(SharedInfrastructure.kafka().bootstrapServers()), storedEvents, transaction,
                 TraceContexts.none());
         ParkedEvents parked = new ParkedEvents(jdbc);
 
@@ -239,8 +253,80 @@ class OutboxRelayIT {
         jdbc.sql("delete from outbox where application_id = ?").param(broken).update();
     }
 
+    @Test
+    void aRowWrittenWithAnEarlierSchemaIsSentAsWrittenAndReadWithTodaysClass() {
+        String applicationId = "earlier-schema-" + UUID.randomUUID();
+        ApplicationTimedOut today = event(applicationId);
+        byte[] written = withEarlierSchema(today);
+        assertThat(schemaId(written)).as("the earlier schema's own registry id")
+                .isNotEqualTo(schemaId(storedEvents.encode(today)));
+        insertRow(applicationId, written);
+
+        new OutboxRelay(jdbc, kafka(SharedInfrastructure.kafka().bootstrapServers()), storedEvents, transaction,
+                TraceContexts.none()).relay();
+
+        ApplicationTimedOut read = (ApplicationTimedOut) published(applicationId, 1).get(0);
+        assertThat(read.getMetadata().getEventId()).isEqualTo(today.getMetadata().getEventId());
+        assertThat(read.getMetadata().getCausationId()).as("a field the earlier schema lacked").isNull();
+        assertThat(read.getTimeToLive()).isEqualTo(today.getTimeToLive());
+        assertThat(storedEvents.decode(ApplicationTimedOut.class, written)).usingRecursiveComparison().isEqualTo(read);
+    }
+
+    @Test
+    void aRowStoredBeforeRowsKeptTheirSchemaIsStillSentAndRead() {
+        String applicationId = "legacy-" + UUID.randomUUID();
+        ApplicationTimedOut event = event(applicationId);
+        byte[] plain = AvroCodec.encode(event);
+        byte[] marked = new byte[plain.length + 1];
+        marked[0] = (byte) 0xFF; // the mark the migration gave rows stored as plain Avro binary
+        System.arraycopy(plain, 0, marked, 1, plain.length);
+        insertRow(applicationId, marked);
+
+        new OutboxRelay(jdbc, kafka(SharedInfrastructure.kafka().bootstrapServers()), storedEvents, transaction,
+                TraceContexts.none()).relay();
+
+        assertThat(published(applicationId, 1)).singleElement().usingRecursiveComparison().isEqualTo(event);
+        assertThat(storedEvents.decode(ApplicationTimedOut.class, marked)).usingRecursiveComparison().isEqualTo(event);
+    }
+
+    /** The event in the wire format of a version of its schema before {@code EventMetadata.causationId} was added. */
+    private static byte[] withEarlierSchema(ApplicationTimedOut event) {
+        Schema today = ApplicationTimedOut.getClassSchema();
+        Schema metadataToday = today.getField("metadata").schema();
+        Schema metadataEarlier = Schema.createRecord(metadataToday.getName(), metadataToday.getDoc(),
+                metadataToday.getNamespace(), false, metadataToday.getFields().stream()
+                        .filter(field -> !field.name().equals("causationId"))
+                        .map(field -> new Schema.Field(field, field.schema())).toList());
+        Schema earlier = Schema.createRecord(today.getName(), today.getDoc(), today.getNamespace(), false,
+                today.getFields().stream().map(field -> new Schema.Field(field,
+                        field.name().equals("metadata") ? metadataEarlier : field.schema())).toList());
+        EventMetadata metadata = event.getMetadata();
+        GenericRecord earlierMetadata = new GenericRecordBuilder(metadataEarlier)
+                .set("eventId", metadata.getEventId()).set("applicationId", metadata.getApplicationId())
+                .set("merchantId", metadata.getMerchantId()).set("occurredAt", metadata.getOccurredAt().toEpochMilli())
+                .set("correlationId", metadata.getCorrelationId()).build();
+        GenericRecord record = new GenericRecordBuilder(earlier).set("metadata", earlierMetadata)
+                .set("detectedBy", new GenericData.EnumSymbol(earlier.getField("detectedBy").schema(),
+                        event.getDetectedBy().name()))
+                .set("timeToLive", event.getTimeToLive().toEpochMilli()).build();
+        try (AvroKafkaSerializer<GenericRecord> serializer = new AvroKafkaSerializer<>()) {
+            serializer.configure(EventSerde.producerProperties(SharedInfrastructure.schemaRegistry().registryApiUrl()), false);
+            return serializer.serialize(Topic.BANK_OUTCOMES.topicName(), record);
+        }
+    }
+
+    private static int schemaId(byte[] wire) {
+        return ByteBuffer.wrap(wire, 1, 4).getInt();
+    }
+
+    private static void insertRow(String applicationId, byte[] payload) {
+        jdbc.sql("insert into outbox (application_id, topic, event_type, payload) values (?, ?, ?, ?)")
+                .params(applicationId, Topic.BANK_OUTCOMES.topicName(), ApplicationTimedOut.class.getName(), payload)
+                .update();
+    }
+
     private static List<ApplicationTimedOut> commitEvents(String applicationId, int count) {
-        return commitEvents(applicationId, count, new JdbcOutbox(jdbc, TraceContexts.none()));
+        return commitEvents(applicationId, count, new JdbcOutbox(jdbc, storedEvents, TraceContexts.none()));
     }
 
     private static List<ApplicationTimedOut> commitEvents(String applicationId, int count, Outbox outbox) {
@@ -264,14 +350,15 @@ class OutboxRelayIT {
         return jdbc.sql("select count(*) from outbox where application_id = ?").param(applicationId).query(Integer.class).single();
     }
 
-    private static KafkaTemplate<String, SpecificRecord> kafka(String bootstrapServers) {
+    private static KafkaTemplate<String, byte[]> kafka(String bootstrapServers) {
         return kafka(bootstrapServers, Map.of());
     }
 
-    private static KafkaTemplate<String, SpecificRecord> kafka(String bootstrapServers, Map<String, Object> overrides) {
+    private static KafkaTemplate<String, byte[]> kafka(String bootstrapServers, Map<String, Object> overrides) {
         Map<String, Object> config = new HashMap<>(EventSerde.producerProperties(
                 SharedInfrastructure.schemaRegistry().registryApiUrl()));
         config.put("bootstrap.servers", bootstrapServers);
+        config.put("value.serializer", ByteArraySerializer.class.getName());
         config.put("acks", "all");
         config.put("max.block.ms", 2_000);
         config.put("delivery.timeout.ms", 3_000);

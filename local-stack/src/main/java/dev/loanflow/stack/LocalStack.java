@@ -78,7 +78,8 @@ public final class LocalStack {
         Map<String, String> environment = new ServiceEnvironment("127.0.0.1:" + KAFKA_PORT,
                 "http://127.0.0.1:" + REGISTRY_PORT + "/apis/registry/v2",
                 "jdbc:postgresql://localhost:" + postgres.port() + "/" + PostgresServer.DATABASE,
-                "http://localhost:" + AUTH_PORT, "http://localhost:8090", "http://localhost:8082", SMTP_PORT).variables();
+                "http://localhost:" + AUTH_PORT, "http://localhost:8090", "http://localhost:8082", SMTP_PORT,
+                List.of(Demo.MERCHANT)).variables();
         List<SpringBootProcess> processes = new ArrayList<>(List.of(simulator));
         for (Service service : SERVICES.subList(1, SERVICES.size())) {
             processes.add(service.launch(root, logs, environment));

@@ -143,7 +143,7 @@ class ComposeFileTest {
     void noSecretHasADefault() throws IOException {
         String compose = Files.readString(ROOT.resolve("docker-compose.yml"));
 
-        for (String secret : List.of("PERSONAL_DATA_KEY", "WEBHOOK_DEFAULT_SECRET", "DEMO_SHOP_SECRET", "OPS_CLIENT_SECRET",
+        for (String secret : List.of("PERSONAL_DATA_KEY", "DEMO_SHOP_WEBHOOK_SECRET", "DEMO_SHOP_SECRET", "OPS_CLIENT_SECRET",
                 "AUTH_SIGNING_KEY", "DATABASE_PASSWORD")) {
             assertThat(compose).contains("${" + secret + ":?").doesNotContain("${" + secret + ":-");
         }

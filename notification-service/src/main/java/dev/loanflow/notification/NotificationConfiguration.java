@@ -4,29 +4,33 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.mail.javamail.JavaMailSender;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.loanflow.eventing.DeadLetters;
 import dev.loanflow.eventing.ConsumerConfiguration;
+import dev.loanflow.eventing.DeadLetters;
 import dev.loanflow.eventing.PersonalDataConfiguration;
 import dev.loanflow.notification.channel.CallbackAddressPolicy;
 import dev.loanflow.notification.channel.EmailSender;
 import dev.loanflow.notification.channel.HttpSmsSender;
 import dev.loanflow.notification.channel.SandboxSmsSender;
 import dev.loanflow.notification.channel.SmsSender;
+import dev.loanflow.notification.channel.WebhookSecrets;
 import dev.loanflow.notification.channel.WebhookSender;
 import dev.loanflow.notification.delivery.DeliverySettings;
 import dev.loanflow.notification.delivery.NotificationRules;
+import dev.loanflow.schemas.StoredEvents;
+import dev.loanflow.schemas.sealing.PersonalDataSealer;
 
 @Configuration(proxyBeanMethods = false)
 @Import({ConsumerConfiguration.class, PersonalDataConfiguration.class})
@@ -34,15 +38,17 @@ import dev.loanflow.notification.delivery.NotificationRules;
         NotificationConfiguration.Webhooks.class, NotificationConfiguration.Sms.class})
 class NotificationConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(NotificationConfiguration.class);
+
     static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
 
     /**
-     * @param defaultSecret       signing secret for merchants without their own ({@code whsec_<base64>})
-     * @param merchantSecrets     per-merchant secrets, e.g. {@code LOANFLOW_WEBHOOKS_MERCHANTSECRETS_<MERCHANT>}
+     * @param secrets             each merchant's own signing secret, {@code <merchant id>=whsec_<base64>} pairs
+     *                            separated by commas ({@link WebhookSecrets}); there is no shared one
      * @param allowPrivateNetwork whether loopback and private addresses may be called (local stacks only)
      */
     @ConfigurationProperties("loanflow.webhooks")
-    record Webhooks(String defaultSecret, Map<String, String> merchantSecrets, boolean allowPrivateNetwork, Duration timeout) {
+    record Webhooks(String secrets, boolean allowPrivateNetwork, Duration timeout) {
     }
 
     /** @param provider {@code sandbox} keeps messages in memory; {@code http} posts them to {@code url} */
@@ -73,15 +79,14 @@ class NotificationConfiguration {
 
     @Bean
     WebhookSender webhookSender(Webhooks webhooks, Clock clock) {
-        if (webhooks.defaultSecret() == null || webhooks.defaultSecret().isBlank()) {
-            throw new IllegalStateException("set WEBHOOK_DEFAULT_SECRET (whsec_<base64>) to sign merchant webhooks");
-        }
+        Map<String, String> secrets = WebhookSecrets.parse(webhooks.secrets());
+        log.info("webhook secrets configured for {} merchants", secrets.size());
         return new WebhookSender(webhooks.timeout(), new CallbackAddressPolicy(webhooks.allowPrivateNetwork()),
-                webhooks.merchantSecrets(), webhooks.defaultSecret(), clock);
+                secrets, clock);
     }
 
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<Object, Object> avroTemplate, KafkaProperties kafka) {
-        return DeadLetters.errorHandler(avroTemplate, kafka, failure -> false);
+    DefaultErrorHandler kafkaErrorHandler(KafkaProperties kafka, StoredEvents storedEvents, PersonalDataSealer sealer) {
+        return DeadLetters.errorHandler(kafka, storedEvents, sealer, failure -> false);
     }
 }

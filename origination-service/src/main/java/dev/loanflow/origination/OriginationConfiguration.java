@@ -10,10 +10,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
 import dev.loanflow.eventing.DeadLetters;
+import dev.loanflow.schemas.StoredEvents;
+import dev.loanflow.schemas.sealing.PersonalDataSealer;
 import dev.loanflow.eventing.EventingConfiguration;
 import dev.loanflow.origination.web.SeededDefects;
 import dev.loanflow.eventing.PersonalDataConfiguration;
@@ -46,7 +47,7 @@ class OriginationConfiguration {
     }
 
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<Object, Object> avroTemplate, KafkaProperties kafka) {
-        return DeadLetters.errorHandler(avroTemplate, kafka, failure -> false);
+    DefaultErrorHandler kafkaErrorHandler(KafkaProperties kafka, StoredEvents storedEvents, PersonalDataSealer sealer) {
+        return DeadLetters.errorHandler(kafka, storedEvents, sealer, failure -> false);
     }
 }

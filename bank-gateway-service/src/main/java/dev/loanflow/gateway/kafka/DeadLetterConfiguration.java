@@ -4,10 +4,11 @@ package dev.loanflow.gateway.kafka;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
 import dev.loanflow.eventing.DeadLetters;
+import dev.loanflow.schemas.StoredEvents;
+import dev.loanflow.schemas.sealing.PersonalDataSealer;
 import dev.loanflow.gateway.application.NotSettledYet;
 import dev.loanflow.gateway.bank.BankUnavailable;
 
@@ -16,8 +17,8 @@ import dev.loanflow.gateway.bank.BankUnavailable;
 class DeadLetterConfiguration {
 
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<Object, Object> avroTemplate, KafkaProperties kafka) {
-        return DeadLetters.errorHandler(avroTemplate, kafka,
+    DefaultErrorHandler kafkaErrorHandler(KafkaProperties kafka, StoredEvents storedEvents, PersonalDataSealer sealer) {
+        return DeadLetters.errorHandler(kafka, storedEvents, sealer,
                 failure -> failure instanceof BankUnavailable || failure instanceof NotSettledYet);
     }
 }

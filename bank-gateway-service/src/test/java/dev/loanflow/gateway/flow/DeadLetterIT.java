@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.loanflow.eventing.DeadLetters;
 import dev.loanflow.events.PreApproved;
 import dev.loanflow.gateway.GatewayTestSetup;
 import dev.loanflow.infra.SharedInfrastructure;
@@ -50,8 +51,12 @@ class DeadLetterIT extends GatewayFlowTest {
 
         ConsumerRecord<String, byte[]> deadLetter = deadLetterFor(customer.applicationId);
 
-        assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).isEqualTo("definitely not avro");
-        assertThat(header(deadLetter, "kafka_dlt-exception-message")).isNotBlank();
+        assertThat(new String(deadLetter.value(), StandardCharsets.ISO_8859_1)).as("kept sealed").doesNotContain("not avro");
+        assertThat(new String(DeadLetters.opened(GatewayTestSetup.SEALER, deadLetter), StandardCharsets.UTF_8))
+                .isEqualTo("definitely not avro");
+        assertThat(header(deadLetter, DeadLetters.CAUSE_HEADER)).isEqualTo("not in Confluent wire format: first byte 0x64");
+        assertThat(header(deadLetter, "kafka_dlt-exception-message")).as("messages can quote the record").isNull();
+        assertThat(header(deadLetter, "kafka_dlt-exception-stacktrace")).isNull();
         assertThat(header(deadLetter, "kafka_dlt-original-topic")).isEqualTo(Topic.BANK_REQUESTS.topicName());
         assertThat(outcomes.await(customer.applicationId, PreApproved.class, PATIENCE)).isNotNull();
     }

@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -18,6 +20,8 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * POSTs signed webhooks to merchants: no redirects followed, a time-out, and only to addresses the policy allows. The
@@ -25,14 +29,17 @@ import org.apache.hc.core5.util.Timeout;
  */
 public final class WebhookSender implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
+
     private final CloseableHttpClient http;
     private final CallbackAddressPolicy policy;
     private final Map<String, String> secretsByMerchant;
-    private final String defaultSecret;
+    private final Set<String> toldWithoutSecret = ConcurrentHashMap.newKeySet();
     private final Clock clock;
 
+    /** @param secretsByMerchant each merchant's own signing secret; a merchant without one gets no webhooks */
     public WebhookSender(Duration timeout, CallbackAddressPolicy policy, Map<String, String> secretsByMerchant,
-                         String defaultSecret, Clock clock) {
+                         Clock clock) {
         Timeout limit = Timeout.of(timeout);
         this.http = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
@@ -46,8 +53,7 @@ public final class WebhookSender implements AutoCloseable {
                 .disableCookieManagement()
                 .build();
         this.policy = policy;
-        this.secretsByMerchant = secretsByMerchant == null ? Map.of() : Map.copyOf(secretsByMerchant);
-        this.defaultSecret = defaultSecret;
+        this.secretsByMerchant = Map.copyOf(secretsByMerchant);
         this.clock = clock;
     }
 
@@ -56,8 +62,14 @@ public final class WebhookSender implements AutoCloseable {
         if (refused.isPresent()) {
             return SendResult.failed("refused: " + refused.get());
         }
+        String secret = secretsByMerchant.get(merchantId);
+        if (secret == null) {
+            if (toldWithoutSecret.add(merchantId)) {
+                log.error("merchant {} has no webhook secret, so it gets no webhooks: add it to WEBHOOK_SECRETS", merchantId);
+            }
+            return SendResult.failed("configuration: merchant " + merchantId + " has no webhook secret (WEBHOOK_SECRETS)");
+        }
         long timestamp = clock.instant().getEpochSecond();
-        String secret = secretsByMerchant.getOrDefault(merchantId, defaultSecret);
         HttpPost request = new HttpPost(url);
         request.setHeader("webhook-id", webhookId);
         request.setHeader("webhook-timestamp", String.valueOf(timestamp));

@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -70,8 +71,21 @@ class WebhookSenderTest {
         }
     }
 
+    @Test
+    void aMerchantWithoutItsOwnSecretGetsNoWebhookAndTheDeliverySaysWhy() throws Exception {
+        CallbackAddressPolicy localNetworkAllowed = new CallbackAddressPolicy(true, host -> new InetAddress[] {LOOPBACK});
+
+        try (WebhookSender sender = sender(localNetworkAllowed)) {
+            SendResult result = sender.send("merchant-without-secret", url("merchant.example"), "msg_3", "{}");
+
+            assertThat(result.outcome()).isEqualTo(SendResult.Outcome.FAILED);
+            assertThat(result.detail()).contains("no webhook secret").contains("WEBHOOK_SECRETS");
+            assertThat(received).isEmpty();
+        }
+    }
+
     private WebhookSender sender(CallbackAddressPolicy policy) {
-        return new WebhookSender(Duration.ofSeconds(5), policy, null, "whsec_dGVzdC1zZWNyZXQtdGVzdC1zZWNyZXQ=",
+        return new WebhookSender(Duration.ofSeconds(5), policy, Map.of("merchant-a", "whsec_dGVzdC1zZWNyZXQtdGVzdC1zZWNyZXQ="),
                 Clock.systemUTC());
     }
 

@@ -51,6 +51,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import jakarta.mail.internet.MimeMessage;
 
+import dev.loanflow.eventing.DeadLetters;
 import dev.loanflow.events.ApplicationStatus;
 import dev.loanflow.events.ApplicationStatusChanged;
 import dev.loanflow.events.EventMetadata;
@@ -67,6 +68,7 @@ import dev.loanflow.notification.delivery.Channel;
 import dev.loanflow.notification.delivery.Deliveries;
 import dev.loanflow.notification.delivery.DeliverySettings;
 import dev.loanflow.schemas.EventSerde;
+import dev.loanflow.schemas.StoredEvents;
 import dev.loanflow.schemas.Topic;
 import dev.loanflow.schemas.sealing.PersonalDataSealer;
 
@@ -98,7 +100,7 @@ class NotificationFlowIT extends ServiceIntegrationTest implements ServiceSmokeC
         registry.add("loanflow.sms.provider", () -> "http");
         registry.add("loanflow.sms.url", () -> OUTSIDE.url("/sms"));
         registry.add("loanflow.sms.api-key", () -> "sms-test-key");
-        registry.add("loanflow.webhooks.default-secret", () -> WEBHOOK_SECRET);
+        registry.add("loanflow.webhooks.secrets", () -> MERCHANT + "=" + WEBHOOK_SECRET);
         registry.add("loanflow.webhooks.allow-private-network", () -> "true");
         registry.add("loanflow.webhooks.timeout", () -> "10s");
         registry.add("loanflow.delivery.poll-interval", () -> "100ms");
@@ -323,9 +325,14 @@ class NotificationFlowIT extends ServiceIntegrationTest implements ServiceSmokeC
             await(webhookOf(change, "DELIVERED"));
         }
 
-        assertThat(deadLetters.get(0).value()).isEqualTo(notAvro);
-        assertThat(deadLetters).allSatisfy(record ->
-                assertThat(record.headers().lastHeader("kafka_dlt-exception-message")).isNotNull());
+        assertThat(DeadLetters.opened(SEALER, deadLetters.get(0))).isEqualTo(notAvro);
+        assertThat(DeadLetters.opened(SEALER, deadLetters.get(1))).as("the record of another type, as it was read")
+                .isEqualTo(StoredEvents.withRegistry(SharedInfrastructure.schemaRegistry().registryApiUrl())
+                        .encode(changes.get(2).getMetadata()));
+        assertThat(deadLetters).allSatisfy(record -> {
+            assertThat(record.headers().lastHeader(DeadLetters.CAUSE_HEADER)).isNotNull();
+            assertThat(record.headers().lastHeader("kafka_dlt-exception-message")).isNull();
+        });
         for (ApplicationStatusChanged change : changes) {
             assertThat(deliveries(change.getMetadata().getApplicationId()).findValues("channel"))
                     .as("planned once").extracting(JsonNode::asText).containsOnlyOnce("WEBHOOK");

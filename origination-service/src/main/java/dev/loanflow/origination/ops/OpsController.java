@@ -24,14 +24,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-
+import dev.loanflow.eventing.DeadLetterReplay;
+import dev.loanflow.eventing.ParkedEvents;
 import dev.loanflow.origination.persistence.ApplicationQueries;
 import dev.loanflow.origination.persistence.ApplicationRepository;
 
 /**
  * What the ops dashboard ({@code /ops/index.html}) shows: counts by state, throughput, recent applications, pushed
- * every second over server-sent events, one application's timeline on demand, and the agreement with the bank. Across all merchants, so it
- * belongs behind the admin scope (security issue).
+ * every second over server-sent events, one application's timeline on demand, the agreement with the bank, and what
+ * waits for an operator. Across all merchants, so it belongs behind the admin scope.
  */
 @RestController
 @RequestMapping("/ops")
@@ -48,11 +49,15 @@ class OpsController {
     });
 
     private final BankAgreement bankAgreement;
+    private final ParkedEvents parkedEvents;
+    private final DeadLetterReplay deadLetters;
 
     OpsController(JdbcClient jdbc, ApplicationRepository applications, ApplicationQueries queries,
-                  BankAgreement bankAgreement) {
+                  BankAgreement bankAgreement, ParkedEvents parkedEvents, DeadLetterReplay deadLetters) {
         this.jdbc = jdbc;
         this.bankAgreement = bankAgreement;
+        this.parkedEvents = parkedEvents;
+        this.deadLetters = deadLetters;
         this.applications = applications;
         this.queries = queries;
         pusher.scheduleWithFixedDelay(this::push, 1, 1, TimeUnit.SECONDS);
@@ -83,6 +88,15 @@ class OpsController {
                 .list();
         return new Summary(byStatus, perMinute, byStatus.values().stream().mapToLong(Long::longValue).sum(), recent,
                 Instant.now());
+    }
+
+    /** What only an operator can settle: this service's parked outbox events and the dead letters it keeps. */
+    record Attention(List<ParkedEvents.Parked> parkedEvents, Map<String, Long> deadLetters) {
+    }
+
+    @GetMapping("/attention")
+    Attention attention() {
+        return new Attention(parkedEvents.list(), deadLetters.held());
     }
 
     @GetMapping("/bank-agreement")

@@ -25,9 +25,11 @@ public class ApplicationQueries implements ExpiredApplications {
     static final String WAITING = in(LoanLifecycle.waiting());
 
     private final JdbcClient jdbc;
+    private final ApplicationRepository applications;
 
-    ApplicationQueries(JdbcClient jdbc) {
+    ApplicationQueries(JdbcClient jdbc, ApplicationRepository applications) {
         this.jdbc = jdbc;
+        this.applications = applications;
     }
 
     public List<Transition> history(String applicationId) {
@@ -94,7 +96,7 @@ public class ApplicationQueries implements ExpiredApplications {
         long total = jdbc.sql("select count(*)" + filter).params(params).query(Long.class).single();
         List<StoredApplication> rows = jdbc.sql("select " + ApplicationRepository.COLUMNS + filter
                         + " order by created_at desc, application_id limit " + size + " offset " + ((long) page * size))
-                .params(params).query(ApplicationRepository::map).list();
+                .params(params).query(applications::map).list();
         return new Page(rows, total);
     }
 

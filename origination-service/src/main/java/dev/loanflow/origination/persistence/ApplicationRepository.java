@@ -22,7 +22,7 @@ import dev.loanflow.origination.application.StoredApplication;
 import dev.loanflow.origination.domain.Application;
 import dev.loanflow.origination.domain.ApplicationState;
 import dev.loanflow.origination.domain.Money;
-import dev.loanflow.schemas.AvroCodec;
+import dev.loanflow.schemas.StoredEvents;
 
 /** Where applications are written and found, one at a time; reading many is {@link ApplicationQueries}' job. */
 @Repository
@@ -33,9 +33,11 @@ public class ApplicationRepository implements ApplicationStore {
             + "loan_reference_id, detail, pre_approval_request, pre_approved, bank_application, created_at";
 
     private final JdbcClient jdbc;
+    private final StoredEvents storedEvents;
 
-    ApplicationRepository(JdbcClient jdbc) {
+    ApplicationRepository(JdbcClient jdbc, StoredEvents storedEvents) {
         this.jdbc = jdbc;
+        this.storedEvents = storedEvents;
     }
 
     @Override
@@ -47,26 +49,26 @@ public class ApplicationRepository implements ApplicationStore {
                 .params(application.applicationId(), application.merchantId(), application.orderId(), idempotencyKey,
                         stored.requestHash(), application.state().name(), application.bankCode(), application.term(),
                         application.loanAmount().amount(), Timestamp.from(application.timeToLive()),
-                        application.callbackUrl(), application.correlationId(), AvroCodec.encode(stored.preApprovalRequest()))
+                        application.callbackUrl(), application.correlationId(), storedEvents.encode(stored.preApprovalRequest()))
                 .update();
     }
 
     @Override
     public Optional<StoredApplication> find(String applicationId) {
         return jdbc.sql("select " + COLUMNS + " from loan_application where application_id = ?")
-                .param(applicationId).query(ApplicationRepository::map).optional();
+                .param(applicationId).query(this::map).optional();
     }
 
     @Override
     public Optional<StoredApplication> findByOrder(String merchantId, String orderId) {
         return jdbc.sql("select " + COLUMNS + " from loan_application where merchant_id = ? and order_id = ?")
-                .params(merchantId, orderId).query(ApplicationRepository::map).optional();
+                .params(merchantId, orderId).query(this::map).optional();
     }
 
     @Override
     public Optional<StoredApplication> findByIdempotencyKey(String merchantId, String idempotencyKey) {
         return jdbc.sql("select " + COLUMNS + " from loan_application where merchant_id = ? and idempotency_key = ?")
-                .params(merchantId, idempotencyKey).query(ApplicationRepository::map).optional();
+                .params(merchantId, idempotencyKey).query(this::map).optional();
     }
 
     /** In one statement, so that the version check, the history and the consumed event cannot part. */
@@ -109,11 +111,11 @@ public class ApplicationRepository implements ApplicationStore {
                 .params(applicationId, state.name(), event, causedBy, actor).update();
     }
 
-    private static byte[] encode(SpecificRecord record) {
-        return record == null ? null : AvroCodec.encode(record);
+    private byte[] encode(SpecificRecord record) {
+        return record == null ? null : storedEvents.encode(record);
     }
 
-    static StoredApplication map(ResultSet rs, int rowNumber) throws SQLException {
+    StoredApplication map(ResultSet rs, int rowNumber) throws SQLException {
         Application application = new Application(rs.getString("application_id"), rs.getString("merchant_id"),
                 rs.getString("order_id"), ApplicationState.valueOf(rs.getString("status")), rs.getLong("version"),
                 rs.getString("bank_code"), rs.getInt("term"), Money.of(rs.getBigDecimal("loan_amount")),
@@ -126,7 +128,7 @@ public class ApplicationRepository implements ApplicationStore {
                 decode(BankApplicationCreated.class, rs.getBytes("bank_application")));
     }
 
-    private static <T> T decode(Class<T> type, byte[] bytes) {
-        return bytes == null ? null : type.cast(AvroCodec.decode(type.getName(), bytes));
+    private <T extends SpecificRecord> T decode(Class<T> type, byte[] bytes) {
+        return bytes == null ? null : storedEvents.decode(type, bytes);
     }
 }

@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,6 +26,7 @@ import dev.loanflow.infra.SharedInfrastructure;
 import dev.loanflow.infra.testdata.TestClients;
 import dev.loanflow.origination.Merchants;
 import dev.loanflow.origination.OriginationIntegrationTest;
+import dev.loanflow.schemas.Topic;
 
 class OpsDashboardIT extends OriginationIntegrationTest {
 
@@ -67,7 +70,27 @@ class OpsDashboardIT extends OriginationIntegrationTest {
         String page = http.getForObject("/ops/index.html", String.class);
 
         assertThat(page).contains("fetch('/ops/stream'").contains("Applications by state")
-                .contains("fetch('/ops/bank-agreement'").contains("Agreement with the bank");
+                .contains("fetch('/ops/bank-agreement'").contains("Agreement with the bank")
+                .contains("fetch('/ops/attention'").contains("Waiting for an operator");
+    }
+
+    @Test
+    void whatWaitsForAnOperatorListsParkedEventsAndTheDeadLettersOfEveryTopicOriginationReads() {
+        String parked = "parked-" + UUID.randomUUID();
+        jdbc.update("insert into outbox (application_id, topic, event_type, payload, attempts, last_error, parked_at) "
+                + "values (?, 'loan.lifecycle', 'ApplicationTimedOut', '\\x00', 5, 'refused', now())", parked);
+        try {
+            JsonNode attention = getAsOperator("/ops/attention", JsonNode.class).getBody();
+
+            assertThat(attention.get("parkedEvents").findValuesAsText("applicationId")).contains(parked);
+            assertThat(attention.get("deadLetters").fieldNames()).toIterable()
+                    .containsExactlyInAnyOrderElementsOf(Arrays.stream(Topic.values())
+                            .filter(topic -> topic.readers().contains("origination-service"))
+                            .map(Topic::deadLetterTopicName).toList());
+            assertThat(http.getForEntity("/ops/attention", String.class).getStatusCode().value()).isEqualTo(401);
+        } finally {
+            jdbc.update("delete from outbox where application_id = ?", parked);
+        }
     }
 
     @Test
@@ -79,6 +102,15 @@ class OpsDashboardIT extends OriginationIntegrationTest {
         assertThat(operator.getStatusCode().value()).isEqualTo(200);
         assertThat(operator.getBody().get("unavailable").asText()).isNotBlank();
         assertThat(merchant.getStatusCode().value()).isEqualTo(403);
+    }
+
+    @Test
+    void anAdminTokenMeantForAnotherServiceIsRefused() {
+        ResponseEntity<String> refused = http.exchange("/ops/summary", HttpMethod.GET,
+                new HttpEntity<>(bearer(TestClients.GATEWAY_OPERATOR)), String.class);
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(401);
+        assertThat(getAsOperator("/ops/summary", String.class).getStatusCode().value()).isEqualTo(200);
     }
 
     @Test

@@ -51,15 +51,23 @@ public final class PersonalDataSealer {
     }
 
     public SealedValue seal(String plainText) {
+        return sealBytes(plainText.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public String open(SealedValue sealed) {
+        return new String(openBytes(sealed), StandardCharsets.UTF_8);
+    }
+
+    /** Seals bytes that may hold personal data anywhere in them, such as a record no one could read. */
+    public SealedValue sealBytes(byte[] plain) {
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
-        byte[] cipherText = run(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), iv, activeKeyId,
-                plainText.getBytes(StandardCharsets.UTF_8));
+        byte[] cipherText = run(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), iv, activeKeyId, plain);
         return new SealedValue(activeKeyId, ByteBuffer.wrap(ByteBuffer.allocate(IV_BYTES + cipherText.length)
                 .put(iv).put(cipherText).array()));
     }
 
-    public String open(SealedValue sealed) {
+    public byte[] openBytes(SealedValue sealed) {
         SecretKey key = keys.get(sealed.getKeyId());
         if (key == null) {
             throw new IllegalStateException("no key " + sealed.getKeyId() + " to open a sealed value");
@@ -69,7 +77,7 @@ public final class PersonalDataSealer {
         buffer.get(iv);
         byte[] cipherText = new byte[buffer.remaining()];
         buffer.get(cipherText);
-        return new String(run(Cipher.DECRYPT_MODE, key, iv, sealed.getKeyId(), cipherText), StandardCharsets.UTF_8);
+        return run(Cipher.DECRYPT_MODE, key, iv, sealed.getKeyId(), cipherText);
     }
 
     /** A fingerprint of the text under the active key, naming that key: {@code <key id>:<64 hex digits>}. */

@@ -12,6 +12,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -27,12 +28,14 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SigningKeysIT {
+class TokensIT {
 
     private static final KeyPair RETIRED = rsa();
     private static final KeyPair ACTIVE = rsa();
     private static final String CLIENT = "shop-a";
     private static final String SECRET = "shop-a-secret";
+    private static final String OPERATOR = "operator";
+    private static final String GATEWAY_OPERATOR = "gateway-operator";
 
     @LocalServerPort
     private int port;
@@ -51,6 +54,29 @@ class SigningKeysIT {
         registry.add(client + "client-authentication-methods", () -> "client_secret_basic");
         registry.add(client + "authorization-grant-types", () -> "client_credentials");
         registry.add(client + "scopes", () -> "submit");
+        for (String operator : List.of(OPERATOR, GATEWAY_OPERATOR)) {
+            String registration = "spring.security.oauth2.authorizationserver.client." + operator + ".registration.";
+            registry.add(registration + "client-id", () -> operator);
+            registry.add(registration + "client-secret", () -> "{noop}" + SECRET + "-" + operator);
+            registry.add(registration + "client-authentication-methods", () -> "client_secret_basic");
+            registry.add(registration + "authorization-grant-types", () -> "client_credentials");
+            registry.add(registration + "scopes", () -> "admin");
+        }
+        registry.add("loanflow.auth.client-audiences." + GATEWAY_OPERATOR, () -> "bank-gateway-service");
+    }
+
+    @Test
+    void aTokenNamesTheServicesThatAcceptItAndTheAuthorizationServerTakesOnlyTokensMeantForIt() throws Exception {
+        assertThat(SignedJWT.parse(token()).getJWTClaimsSet().getAudience()).as("submit")
+                .containsExactly("bank-gateway-service", "origination-service");
+        String operator = token(OPERATOR, SECRET + "-" + OPERATOR, "admin");
+        String gatewayOperator = token(GATEWAY_OPERATOR, SECRET + "-" + GATEWAY_OPERATOR, "admin");
+        assertThat(SignedJWT.parse(operator).getJWTClaimsSet().getAudience()).containsExactlyInAnyOrder(
+                "origination-service", "bank-gateway-service", "notification-service", "authorization-server");
+        assertThat(SignedJWT.parse(gatewayOperator).getJWTClaimsSet().getAudience()).containsExactly("bank-gateway-service");
+
+        assertThat(actuator(operator)).isEqualTo(200);
+        assertThat(actuator(gatewayOperator)).as("an admin token for another service").isEqualTo(401);
     }
 
     @Test
@@ -90,12 +116,21 @@ class SigningKeysIT {
                 .hasMessageContaining("'broken'");
     }
 
+    private int actuator(String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/info"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
     private String token() throws Exception {
-        String basic = Base64.getEncoder().encodeToString((CLIENT + ":" + SECRET).getBytes(StandardCharsets.UTF_8));
+        return token(CLIENT, SECRET, "submit");
+    }
+
+    private String token(String client, String secret, String scope) throws Exception {
+        String basic = Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/token"))
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=submit")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=" + scope)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         return (String) new ObjectMapper().readValue(answer.body(), Map.class).get("access_token");
