@@ -144,9 +144,18 @@ class ComposeFileTest {
         String compose = Files.readString(ROOT.resolve("docker-compose.yml"));
 
         for (String secret : List.of("PERSONAL_DATA_KEY", "DEMO_SHOP_WEBHOOK_SECRET", "DEMO_SHOP_SECRET", "OPS_CLIENT_SECRET",
-                "AUTH_SIGNING_KEY", "DATABASE_PASSWORD")) {
+                "AUTH_SIGNING_KEY", "DATABASE_PASSWORD", "KAFKA_UI_PASSWORD", "GRAFANA_PASSWORD")) {
             assertThat(compose).contains("${" + secret + ":?").doesNotContain("${" + secret + ":-");
         }
+    }
+
+    @Test
+    void theToolsThatReadEveryTopicOrMetricAskForALogin() throws IOException {
+        Map<String, String> kafkaUi = environment(services().get("kafka-ui"));
+        Map<String, String> grafana = environment(services().get("grafana"));
+
+        assertThat(kafkaUi).containsEntry("AUTH_TYPE", "LOGIN_FORM").containsKey("SPRING_SECURITY_USER_PASSWORD");
+        assertThat(grafana).containsEntry("GF_AUTH_ANONYMOUS_ENABLED", "false").containsKey("GF_SECURITY_ADMIN_PASSWORD");
     }
 
     @SuppressWarnings("unchecked")

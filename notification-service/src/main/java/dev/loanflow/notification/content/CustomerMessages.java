@@ -25,29 +25,28 @@ public final class CustomerMessages {
     public record Email(String subject, String body) {
     }
 
-    public Optional<Email> email(ApplicationStatusChanged change) {
+    /** @param name the customer's name, opened by the caller (events carry it sealed) */
+    public Optional<Email> email(ApplicationStatusChanged change, String name) {
         Locale locale = localeOf(change);
-        return text(change, "email." + change.getStatus() + ".subject", locale)
-                .flatMap(subject -> text(change, "email." + change.getStatus() + ".body", locale)
+        return text(change, name, "email." + change.getStatus() + ".subject", locale)
+                .flatMap(subject -> text(change, name, "email." + change.getStatus() + ".body", locale)
                         .map(body -> new Email(subject, body)));
     }
 
-    public Optional<String> sms(ApplicationStatusChanged change) {
-        return text(change, "sms." + change.getStatus(), localeOf(change));
+    public Optional<String> sms(ApplicationStatusChanged change, String name) {
+        return text(change, name, "sms." + change.getStatus(), localeOf(change));
     }
 
-    private Optional<String> text(ApplicationStatusChanged change, String key, Locale locale) {
+    private Optional<String> text(ApplicationStatusChanged change, String name, String key, Locale locale) {
         ResourceBundle bundle = ResourceBundle.getBundle("templates/notifications", locale);
         try {
-            return Optional.of(new MessageFormat(bundle.getString(key), locale).format(arguments(change, locale)));
+            return Optional.of(new MessageFormat(bundle.getString(key), locale).format(arguments(change, name, locale)));
         } catch (MissingResourceException noTemplate) {
             return Optional.empty();
         }
     }
 
-    private static Object[] arguments(ApplicationStatusChanged change, Locale locale) {
-        String name = change.getCustomer() == null || change.getCustomer().getFullName() == null
-                ? "" : change.getCustomer().getFullName();
+    private static Object[] arguments(ApplicationStatusChanged change, String name, Locale locale) {
         return new Object[] {name, change.getOrderId(), MoneyFormat.format(change.getLoanAmount(), locale),
                 MoneyFormat.format(change.getRefundedTotal(), locale),
                 change.getBankRedirectionUrl() == null ? "" : change.getBankRedirectionUrl(),

@@ -19,13 +19,14 @@ import org.springframework.stereotype.Repository;
 
 import dev.loanflow.eventing.SqlRows;
 import dev.loanflow.events.SealedValue;
+import dev.loanflow.schemas.AvroCodec;
 
 @Repository
 public class Deliveries {
 
     private static final String COLUMNS = "id, event_id, application_id, merchant_id, channel, recipient_masked, "
-            + "recipient_sealed, recipient_key_id, target_url, subject, body, status, attempts, next_attempt_at, last_error, created_at, "
-            + "lease_version";
+            + "recipient_sealed, recipient_key_id, target_url, subject, body, body_sealed, status, attempts, next_attempt_at, "
+            + "last_error, created_at, lease_version";
 
     /**
      * Due deliveries, a lease that ran out included, of one shard of the applications (parameters: the number of
@@ -41,18 +42,19 @@ public class Deliveries {
         this.jdbc = jdbc;
     }
 
+    /** @param body a webhook's body; a customer's message is in {@code sealedBody} */
     public record Delivery(long id, String eventId, String applicationId, String merchantId, Channel channel,
                            String recipientMasked, SealedValue recipient, String targetUrl, String subject, String body,
-                           String status, int attempts, Instant nextAttemptAt, String lastError, Instant createdAt,
-                           long leaseVersion) {
+                           SealedValue sealedBody, String status, int attempts, Instant nextAttemptAt, String lastError,
+                           Instant createdAt, long leaseVersion) {
     }
 
     public record Attempt(int attempt, String outcome, String detail, Instant at) {
     }
 
-    /** A delivery an event asks for, before it is stored. */
+    /** A delivery an event asks for, before it is stored: a webhook's {@code body}, or a customer's {@code sealedBody}. */
     public record Planned(String eventId, String applicationId, String merchantId, Channel channel, String recipientMasked,
-                          SealedValue recipient, String targetUrl, String subject, String body) {
+                          SealedValue recipient, String targetUrl, String subject, String body, SealedValue sealedBody) {
     }
 
     /**
@@ -63,18 +65,19 @@ public class Deliveries {
         if (planned.isEmpty()) {
             return 0;
         }
-        List<Object> params = new ArrayList<>(planned.size() * 10);
+        List<Object> params = new ArrayList<>(planned.size() * 11);
         for (Planned delivery : planned) {
             SealedValue recipient = delivery.recipient();
             params.addAll(Arrays.asList(delivery.eventId(), delivery.applicationId(), delivery.merchantId(),
                     delivery.channel().name(), delivery.recipientMasked(),
                     recipient == null ? null : bytes(recipient.getCiphertext()),
                     recipient == null ? null : recipient.getKeyId(),
-                    delivery.targetUrl(), delivery.subject(), delivery.body()));
+                    delivery.targetUrl(), delivery.subject(), delivery.body(),
+                    delivery.sealedBody() == null ? null : AvroCodec.encode(delivery.sealedBody())));
         }
         return jdbc.sql("insert into delivery (event_id, application_id, merchant_id, channel, recipient_masked, "
-                        + "recipient_sealed, recipient_key_id, target_url, subject, body, status) values "
-                        + SqlRows.times(planned.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')")
+                        + "recipient_sealed, recipient_key_id, target_url, subject, body, body_sealed, status) values "
+                        + SqlRows.times(planned.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')")
                         + " on conflict (event_id, channel) do nothing")
                 .params(params)
                 .update();
@@ -156,10 +159,13 @@ public class Deliveries {
 
     private static Delivery map(ResultSet rs, int rowNumber) throws SQLException {
         byte[] sealed = rs.getBytes("recipient_sealed");
+        byte[] sealedBody = rs.getBytes("body_sealed");
         return new Delivery(rs.getLong("id"), rs.getString("event_id"), rs.getString("application_id"),
                 rs.getString("merchant_id"), Channel.valueOf(rs.getString("channel")), rs.getString("recipient_masked"),
                 sealed == null ? null : new SealedValue(rs.getString("recipient_key_id"), ByteBuffer.wrap(sealed)),
-                rs.getString("target_url"), rs.getString("subject"), rs.getString("body"), rs.getString("status"),
+                rs.getString("target_url"), rs.getString("subject"), rs.getString("body"),
+                sealedBody == null ? null : (SealedValue) AvroCodec.decode(SealedValue.class.getName(), sealedBody),
+                rs.getString("status"),
                 rs.getInt("attempts"), rs.getTimestamp("next_attempt_at").toInstant(), rs.getString("last_error"),
                 rs.getTimestamp("created_at").toInstant(), rs.getLong("lease_version"));
     }

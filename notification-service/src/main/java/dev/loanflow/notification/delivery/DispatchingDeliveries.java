@@ -144,7 +144,7 @@ class DispatchingDeliveries implements SmartLifecycle {
     /** Over one SMTP connection: most of sending one e-mail is opening and closing the connection. */
     private List<Deliveries.AttemptMade> sendEmailsTogether(List<Deliveries.Delivery> emails) {
         List<SendResult> results = email.sendAll(emails.stream().map(delivery ->
-                new EmailSender.Email(sealer.open(delivery.recipient()), delivery.subject(), delivery.body())).toList());
+                new EmailSender.Email(sealer.open(delivery.recipient()), delivery.subject(), text(delivery))).toList());
         List<Deliveries.AttemptMade> made = new ArrayList<>(emails.size());
         for (int i = 0; i < emails.size(); i++) {
             made.add(attemptMade(emails.get(i), results.get(i)));
@@ -178,10 +178,15 @@ class DispatchingDeliveries implements SmartLifecycle {
     private SendResult send(Deliveries.Delivery delivery) {
         return switch (delivery.channel()) {
             case EMAIL -> throw new IllegalArgumentException("e-mails are sent together, see sendEmailsTogether");
-            case SMS -> sms.send(sealer.open(delivery.recipient()), delivery.body());
+            case SMS -> sms.send(sealer.open(delivery.recipient()), text(delivery));
             case WEBHOOK -> webhooks.send(delivery.merchantId(), delivery.targetUrl(), "msg_" + delivery.eventId(),
                     delivery.body());
         };
+    }
+
+    /** A customer's message is kept sealed, and opened only to be sent; rows from before that hold it in clear. */
+    private String text(Deliveries.Delivery delivery) {
+        return delivery.sealedBody() != null ? sealer.open(delivery.sealedBody()) : delivery.body();
     }
 
     /** Up to a fifth either way, so retries of many deliveries do not arrive together. */

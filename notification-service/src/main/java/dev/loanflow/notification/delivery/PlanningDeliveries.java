@@ -71,15 +71,24 @@ public class PlanningDeliveries {
         SealedCustomer customer = change.getCustomer();
         return switch (channel) {
             case EMAIL -> customer == null || customer.getEmail() == null ? Optional.empty()
-                    : messages.email(change).map(email -> new Deliveries.Planned(eventId, applicationId, merchantId, channel,
-                            Masking.email(sealer.open(customer.getEmail())), customer.getEmail(), null, email.subject(),
-                            email.body()));
+                    : messages.email(change, nameOf(customer)).map(email -> new Deliveries.Planned(eventId, applicationId,
+                            merchantId, channel, Masking.email(sealer.open(customer.getEmail())), customer.getEmail(), null,
+                            email.subject(), null, sealer.seal(email.body())));
             case SMS -> customer == null ? Optional.empty()
-                    : messages.sms(change).map(text -> new Deliveries.Planned(eventId, applicationId, merchantId, channel,
-                            Masking.phone(sealer.open(customer.getGsmNumber())), customer.getGsmNumber(), null, null, text));
+                    : messages.sms(change, nameOf(customer)).map(text -> new Deliveries.Planned(eventId, applicationId,
+                            merchantId, channel, Masking.phone(sealer.open(customer.getGsmNumber())), customer.getGsmNumber(),
+                            null, null, null, sealer.seal(text)));
             case WEBHOOK -> Optional.of(new Deliveries.Planned(eventId, applicationId, merchantId, channel,
-                    change.getMerchantCallbackUrl(), null, change.getMerchantCallbackUrl(), null, webhookBody(change)));
+                    change.getMerchantCallbackUrl(), null, change.getMerchantCallbackUrl(), null, webhookBody(change), null));
         };
+    }
+
+    /** Sealed since the name was; in clear in events from before. */
+    private String nameOf(SealedCustomer customer) {
+        if (customer.getSealedFullName() != null) {
+            return sealer.open(customer.getSealedFullName());
+        }
+        return customer.getFullName() == null ? "" : customer.getFullName();
     }
 
     private String webhookBody(ApplicationStatusChanged change) {

@@ -140,7 +140,7 @@ class NotificationFlowIT extends ServiceIntegrationTest implements ServiceSmokeC
         try {
             String eventId = UUID.randomUUID().toString();
             deliveries.enqueue(List.of(new Deliveries.Planned(eventId, "fencing-" + eventId, MERCHANT, Channel.WEBHOOK,
-                    "merchant", null, "http://127.0.0.1:9/unused", null, "{}")));
+                    "merchant", null, "http://127.0.0.1:9/unused", null, "{}", null)));
             Deliveries.Shard all = new Deliveries.Shard(0, 1);
             // a lease of no time at all runs out at once, as a slow batch's would: the second claim is another instance's
             Deliveries.Delivery slow = claimed(deliveries.claimDue(all, 1000, Duration.ZERO), eventId);
@@ -166,15 +166,32 @@ class NotificationFlowIT extends ServiceIntegrationTest implements ServiceSmokeC
     }
 
     @Test
-    void approvalEmailInTurkishCarriesTheAmountsAndThePlan() throws Exception {
+    void approvalEmailInTurkishCarriesTheAmountsAndThePlanAndIsKeptSealed() throws Exception {
         String email = uniqueEmail();
-        publish(change(ApplicationStatus.APPROVED, email, Language.TR, "/hooks/approved-tr"));
+        ApplicationStatusChanged approved = change(ApplicationStatus.APPROVED, email, Language.TR, "/hooks/approved-tr");
+        publish(approved);
 
         MimeMessage message = awaitEmail(email);
 
         assertThat(message.getSubject()).isEqualTo("Alışveriş krediniz onaylandı (ORDER-42)");
         assertThat(message.getContent().toString()).contains("20.100,00 TL").contains("6 taksitle")
                 .contains("1. 24.01.2026  4.016,84 TL").contains("Ayşe Yılmaz");
+        assertThat(jdbc.queryForList("select body, encode(body_sealed, 'escape') as sealed from delivery "
+                        + "where application_id = ? and channel in ('EMAIL', 'SMS')", approved.getMetadata().getApplicationId()))
+                .hasSize(2).allSatisfy(row -> {
+                    assertThat(row.get("body")).as("no message in clear").isNull();
+                    assertThat((String) row.get("sealed")).isNotBlank().doesNotContain("Yılmaz").doesNotContain("4.016,84");
+                });
+    }
+
+    @Test
+    void aNameInClearFromAnEventWrittenBeforeNamesWereSealedIsStillUsed() throws Exception {
+        String email = uniqueEmail();
+        ApplicationStatusChanged change = change(ApplicationStatus.APPROVED, email, Language.TR, "/hooks/approved-old");
+        publish(ApplicationStatusChanged.newBuilder(change).setCustomer(SealedCustomer.newBuilder(change.getCustomer())
+                .setSealedFullName(null).setFullName("Zeynep Demir").build()).build());
+
+        assertThat(awaitEmail(email).getContent().toString()).contains("Zeynep Demir");
     }
 
     @Test
@@ -437,7 +454,7 @@ class NotificationFlowIT extends ServiceIntegrationTest implements ServiceSmokeC
                 .setCustomer(SealedCustomer.newBuilder()
                         .setNationalIdentityNumber(SEALER.seal("10000000146"))
                         .setGsmNumber(SEALER.seal("5551234567")).setEmail(SEALER.seal(email))
-                        .setFullName("Ayşe Yılmaz").setLanguage(language).build())
+                        .setSealedFullName(SEALER.seal("Ayşe Yılmaz")).setLanguage(language).build())
                 .setMerchantCallbackUrl(hookPath == null ? "https://example.invalid/" : OUTSIDE.url(hookPath))
                 .setDetail(null)
                 .build();

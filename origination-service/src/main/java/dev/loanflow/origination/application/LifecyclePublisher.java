@@ -56,7 +56,9 @@ class LifecyclePublisher {
                 .setMerchantCallbackUrl(application.callbackUrl()).setDetail(announced.detail())
                 .build();
         outbox.append(Topic.LIFECYCLE, application.applicationId(), changed);
-        outbox.append(Topic.STATUS, application.applicationId(), changed);
+        // the compacted topic keeps the latest change for ever: it carries no personal data, sealed or not
+        outbox.append(Topic.STATUS, application.applicationId(),
+                ApplicationStatusChanged.newBuilder(changed).setCustomer(null).build());
     }
 
     void anomaly(Application application, String eventType, String eventId, String reason) {

@@ -164,7 +164,8 @@ public class SubmittingApplication {
                 .setNationalIdentityNumber(sealer.seal(customer.getNationalIdentityNumber()))
                 .setGsmNumber(sealer.seal(customer.getGsmNumber()))
                 .setEmail(customer.getEmail() == null ? null : sealer.seal(customer.getEmail()))
-                .setFullName(customer.getFullName()).setLanguage(customer.getLanguage())
+                .setSealedFullName(customer.getFullName() == null ? null : sealer.seal(customer.getFullName()))
+                .setLanguage(customer.getLanguage())
                 .build();
     }
 

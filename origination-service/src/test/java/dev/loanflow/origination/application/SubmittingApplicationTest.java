@@ -25,7 +25,10 @@ class SubmittingApplicationTest {
         assertThat(given.outbox.of(Topic.BANK_REQUESTS, PreApprovalRequested.class)).singleElement()
                 .satisfies(request -> assertThat(request.getCustomer().getNationalIdentityNumber().getCiphertext().remaining()).isPositive());
         assertThat(given.outbox.of(Topic.STATUS, ApplicationStatusChanged.class)).singleElement()
-                .satisfies(changed -> assertThat(changed.getStatus()).isEqualTo(ApplicationStatus.NEW));
+                .satisfies(changed -> assertThat(changed.getStatus()).isEqualTo(ApplicationStatus.NEW))
+                .satisfies(changed -> assertThat(changed.getCustomer()).as("kept for ever, so no personal data").isNull());
+        assertThat(given.outbox.of(Topic.LIFECYCLE, ApplicationStatusChanged.class)).singleElement()
+                .satisfies(changed -> assertThat(changed.getCustomer().getNationalIdentityNumber()).isNotNull());
     }
 
     @Test
