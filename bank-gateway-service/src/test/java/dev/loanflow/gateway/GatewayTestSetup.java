@@ -11,6 +11,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import dev.loanflow.infra.FreePorts;
 import dev.loanflow.infra.SharedInfrastructure;
 import dev.loanflow.infra.SpringBootProcess;
+import dev.loanflow.schemas.SchemaDeployment;
 import dev.loanflow.schemas.Topic;
 import dev.loanflow.schemas.sealing.PersonalDataSealer;
 
@@ -41,6 +42,7 @@ public final class GatewayTestSetup {
 
     public static void register(DynamicPropertyRegistry registry) {
         SharedInfrastructure.kafka().createTopics(Topic.withDeadLetters((short) 1));
+        SchemaDeployment.registerAll(SharedInfrastructure.schemaRegistry().confluentApiUrl());
         registry.add("server.port", () -> GATEWAY_PORT);
         registry.add("loanflow.bank.base-url", () -> simulator().baseUrl());
         registry.add("loanflow.bank.username", () -> "sandbox");

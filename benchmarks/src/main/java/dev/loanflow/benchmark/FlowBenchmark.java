@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import dev.loanflow.infra.AuthorizationServer;
 import dev.loanflow.infra.Platform;
 import dev.loanflow.infra.SpringBootProcess;
+import dev.loanflow.schemas.SchemaDeployment;
 import dev.loanflow.schemas.Topic;
 
 /**
@@ -78,7 +79,8 @@ public final class FlowBenchmark {
                 Topic.withDeadLetters((short) 1),
                 List.of(new AuthorizationServer.Client(Submissions.MERCHANT, java.util.UUID.randomUUID().toString(),
                         List.of("submit", "read", "refund"))),
-                List.of("--loanflow.simulator.customer-decision-delay=0ms"), serviceSettings(), serviceJvm()));
+                List.of("--loanflow.simulator.customer-decision-delay=0ms"), serviceSettings(), serviceJvm(),
+                SchemaDeployment::registerAll));
         Duration startup = Duration.between(begin, Instant.now());
         log("stack up in %.1f s; measuring the broker alone ...", startup.toMillis() / 1000.0);
         try {

@@ -42,7 +42,7 @@ public final class AuthorizationServer implements AutoCloseable {
         }
     }
 
-    private record CachedToken(String value, Instant refreshAfter) {
+    private record CachedToken(String value, Instant refreshAfter, Instant expiresAt) {
     }
 
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
@@ -88,9 +88,38 @@ public final class AuthorizationServer implements AutoCloseable {
         if (cached != null && Instant.now().isBefore(cached.refreshAfter())) {
             return cached.value();
         }
-        CachedToken fresh = fetch(client, scopes.length == 0 ? client.scopes() : List.of(scopes));
+        CachedToken fresh;
+        try {
+            fresh = fetch(client, scopes.length == 0 ? client.scopes() : List.of(scopes));
+        } catch (IllegalStateException serverDown) {
+            // as a client would: a token not expired yet is still good while the server cannot issue another
+            if (cached != null && Instant.now().isBefore(cached.expiresAt())) {
+                return cached.value();
+            }
+            throw serverDown;
+        }
         tokens.put(key, fresh);
         return fresh.value();
+    }
+
+    /** Fetches every token handed out before, anew, as clients renew ahead of a planned stop. */
+    public void renewTokens() {
+        tokens.replaceAll((key, cached) -> {
+            String[] parts = key.split(" ");
+            Client client = clients.get(parts[0]);
+            List<String> scopes = parts.length == 1 ? client.scopes() : List.of(parts).subList(1, parts.length);
+            return fetch(client, scopes);
+        });
+    }
+
+    /** Stops the server as an outage would (SIGKILL). Tokens already issued stay valid until they expire. */
+    public void stop() {
+        process.kill();
+    }
+
+    /** Starts it again, with the same clients and signing keys. */
+    public void restart() {
+        process.restart().awaitHealthy(Duration.ofSeconds(90));
     }
 
     /** The raw answer of the token endpoint, for tests of refusals. */
@@ -120,7 +149,8 @@ public final class AuthorizationServer implements AutoCloseable {
             throw new IllegalStateException("no token for " + client.id() + ": " + response.statusCode() + " " + response.body());
         }
         long seconds = Long.parseLong(expiresIn.group(1));
-        return new CachedToken(token.group(1), Instant.now().plusSeconds(Math.max(1, seconds - 30)));
+        Instant now = Instant.now();
+        return new CachedToken(token.group(1), now.plusSeconds(Math.max(1, seconds - 30)), now.plusSeconds(seconds));
     }
 
     @Override

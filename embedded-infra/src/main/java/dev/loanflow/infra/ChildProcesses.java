@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -12,10 +16,27 @@ import java.util.stream.Stream;
  */
 public final class ChildProcesses {
 
+    private static final Set<ProcessHandle> APPLICATIONS = ConcurrentHashMap.newKeySet();
+    private static final Duration APPLICATIONS_STOP = Duration.ofSeconds(20);
+
     private ChildProcesses() {
     }
 
+    /** An application (a service, the simulator): stopped as soon as this JVM stops. */
     public static void register(Process child) {
+        APPLICATIONS.add(child.toHandle());
+        register(child, false);
+    }
+
+    /**
+     * Infrastructure (the broker, the registry): stopped once the applications are gone, so that none of them spends
+     * its shutdown waiting out client time-outs against a broker that left first.
+     */
+    public static void registerInfrastructure(Process child) {
+        register(child, true);
+    }
+
+    private static void register(Process child, boolean infrastructure) {
         Path marker = markers().resolve(ProcessHandle.current().pid() + "-" + child.pid());
         try {
             Files.createFile(marker);
@@ -23,9 +44,24 @@ public final class ChildProcesses {
             throw new UncheckedIOException(e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (infrastructure) {
+                awaitApplicationsGone();
+            }
             stop(child.toHandle());
             marker.toFile().delete();
         }));
+    }
+
+    /** Waits, up to {@link #APPLICATIONS_STOP} in all, for the applications this JVM started to exit. */
+    public static void awaitApplicationsGone() {
+        long deadline = System.nanoTime() + APPLICATIONS_STOP.toNanos();
+        for (ProcessHandle application : APPLICATIONS) {
+            try {
+                application.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (Exception stillRunning) {
+                return;
+            }
+        }
     }
 
     /** Stops children whose parent JVM is gone. */

@@ -97,7 +97,7 @@ public final class KafkaProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ChildProcesses.register(process);
+        ChildProcesses.registerInfrastructure(process);
         awaitReady(log);
     }
 

@@ -4,17 +4,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 import org.apache.kafka.clients.admin.NewTopic;
 
@@ -32,9 +36,13 @@ public final class Platform implements AutoCloseable {
     public static final Duration STARTUP = Duration.ofSeconds(120);
     public static final List<String> SERVICES = List.of("origination-service", "bank-gateway-service", "notification-service");
 
-    /** Where the modules' jars are, which topics to create, and settings for the simulator and the services. */
+    /**
+     * Where the modules' jars are, which topics to create, settings for the simulator and the services, and the deploy
+     * step that registers the schemas (given the registry's Confluent API URL) before the services start.
+     */
     public record Options(Path root, Path logs, List<NewTopic> topics, List<AuthorizationServer.Client> clients,
-                          List<String> simulatorSettings, List<String> serviceSettings, List<String> jvmOptions) {
+                          List<String> simulatorSettings, List<String> serviceSettings, List<String> jvmOptions,
+                          Consumer<String> registerSchemas) {
     }
 
     public final KafkaProcess kafka;
@@ -64,7 +72,7 @@ public final class Platform implements AutoCloseable {
                     database -> SchemaRegistryServer.start(0, database.registryStorage()), starters);
             CompletableFuture<AuthorizationServer> startingAuthorization = CompletableFuture.supplyAsync(
                     () -> AuthorizationServer.start(jar("authorization-server"), FreePorts.find(), options.clients(),
-                            options.logs().resolve("authorization-server.log")), starters);
+                            signingKey(), options.logs().resolve("authorization-server.log")), starters);
             SpringBootProcess startingSimulator = SpringBootProcess.start("bank-simulator", jar("bank-simulator"),
                     FreePorts.find(), Map.of(), options.jvmOptions(), options.simulatorSettings(),
                     options.logs().resolve("bank-simulator.log"));
@@ -80,6 +88,7 @@ public final class Platform implements AutoCloseable {
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         kafka.createTopics(options.topics());
+        options.registerSchemas().accept(registry.confluentApiUrl());
         int gatewayPort = FreePorts.find();
         environment = new ServiceEnvironment(kafka.bootstrapServers(), registry.registryApiUrl(), postgres.jdbcUrl(),
                 authorization.issuer(), simulator.baseUrl(), "http://localhost:" + gatewayPort, smtpPort,
@@ -89,6 +98,18 @@ public final class Platform implements AutoCloseable {
                 launch("bank-gateway-service", gatewayPort),
                 launch("notification-service", FreePorts.find()));
         starting.forEach(service -> service.awaitHealthy(STARTUP));
+    }
+
+    /** A signing key of the platform's own, so that tokens issued before a restart of the authorization server stay valid. */
+    private static List<String> signingKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            String key = Base64.getEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded());
+            return List.of("--loanflow.auth.signing-keys.platform=" + key, "--loanflow.auth.active-signing-key=platform");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static Platform start(Options options) {

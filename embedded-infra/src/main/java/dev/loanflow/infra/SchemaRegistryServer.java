@@ -55,7 +55,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
             builder.environment().put("APICURIO_DATASOURCE_USERNAME", storage.user());
             builder.environment().put("APICURIO_DATASOURCE_PASSWORD", storage.password());
             Process process = builder.start();
-            ChildProcesses.register(process);
+            ChildProcesses.registerInfrastructure(process);
             SchemaRegistryServer server = new SchemaRegistryServer(process, port, storage, log);
             server.awaitReady();
             server.confluentCompatibilityBackward();

@@ -18,11 +18,13 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import dev.loanflow.infra.AuthorizationServer;
+import dev.loanflow.infra.ChildProcesses;
 import dev.loanflow.infra.KafkaProcess;
 import dev.loanflow.infra.PostgresServer;
 import dev.loanflow.infra.SchemaRegistryServer;
 import dev.loanflow.infra.ServiceEnvironment;
 import dev.loanflow.infra.SpringBootProcess;
+import dev.loanflow.schemas.SchemaDeployment;
 import dev.loanflow.schemas.Topic;
 
 /**
@@ -90,15 +92,16 @@ public final class LocalStack {
             return null;
         });
         SchemaRegistryServer registry = step("Apicurio schema registry", startingRegistry::join);
+        step("schemas registered (the deploy step)", () -> SchemaDeployment.registerAll(registry.confluentApiUrl()));
         GreenMail mail = step("SMTP server (GreenMail)", LocalStack::startMail);
         AuthorizationServer authorization = step("authorization server on :" + AUTH_PORT, startingAuthorization::join);
         starters.shutdown();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            authorization.close();
-            registry.close();
-            mail.stop();
-            postgres.close();
-            kafka.close();
+            // the services stop first (Ctrl-C reached them too), then what they used, all at once
+            ChildProcesses.awaitApplicationsGone();
+            CompletableFuture.allOf(CompletableFuture.runAsync(authorization::close),
+                    CompletableFuture.runAsync(registry::close), CompletableFuture.runAsync(mail::stop),
+                    CompletableFuture.runAsync(postgres::close), CompletableFuture.runAsync(kafka::close)).join();
         }));
         for (SpringBootProcess process : processes) {
             step(process.name() + " on :" + process.port(), () -> process.awaitHealthy(SERVICE_STARTUP_TIMEOUT));

@@ -35,7 +35,7 @@ class ComposeFileTest {
     @Test
     void composeRunsTheWholeStack() throws IOException {
         assertThat(services().keySet()).containsExactlyInAnyOrder("kafka", "schema-registry", "postgres", "smtp",
-                "authorization-server", "bank-simulator", "origination-service", "bank-gateway-service", "notification-service", "kafka-ui",
+                "authorization-server", "bank-simulator", "schema-deployment", "origination-service", "bank-gateway-service", "notification-service", "kafka-ui",
                 "prometheus", "grafana");
     }
 
@@ -146,6 +146,21 @@ class ComposeFileTest {
         for (String secret : List.of("PERSONAL_DATA_KEY", "DEMO_SHOP_WEBHOOK_SECRET", "DEMO_SHOP_SECRET", "OPS_CLIENT_SECRET",
                 "AUTH_SIGNING_KEY", "DATABASE_PASSWORD", "KAFKA_UI_PASSWORD", "GRAFANA_PASSWORD")) {
             assertThat(compose).contains("${" + secret + ":?").doesNotContain("${" + secret + ":-");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSchemasAreRegisteredByTheDeployStepBeforeAnyServiceStarts() throws IOException {
+        Map<String, Map<String, Object>> services = services();
+        Map<String, Object> deployment = services.get("schema-deployment");
+
+        assertThat(deployment.get("image")).isEqualTo(services.get("origination-service").get("image"));
+        assertThat(strings(deployment.get("entrypoint"))).contains("-Dloader.main=dev.loanflow.schemas.SchemaDeployment");
+        for (String service : List.of("origination-service", "bank-gateway-service", "notification-service")) {
+            Map<String, Object> dependsOn = (Map<String, Object>) services.get(service).get("depends_on");
+            assertThat(dependsOn).as(service).containsEntry("schema-deployment",
+                    Map.of("condition", "service_completed_successfully"));
         }
     }
 

@@ -8,6 +8,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import dev.loanflow.infra.SharedInfrastructure;
 import dev.loanflow.infra.spring.ServiceIntegrationTest;
 import dev.loanflow.infra.testdata.TestData;
+import dev.loanflow.schemas.SchemaDeployment;
 import dev.loanflow.schemas.Topic;
 import dev.loanflow.schemas.sealing.PersonalDataSealer;
 
@@ -21,6 +22,7 @@ public abstract class OriginationIntegrationTest extends ServiceIntegrationTest 
     @DynamicPropertySource
     static void origination(DynamicPropertyRegistry registry) {
         SharedInfrastructure.kafka().createTopics(Topic.withDeadLetters((short) 1));
+        SchemaDeployment.registerAll(SharedInfrastructure.schemaRegistry().confluentApiUrl());
         registry.add("loanflow.personal-data.active-key-id", () -> KEY_ID);
         registry.add("loanflow.personal-data.keys." + KEY_ID, () -> KEY);
         registry.add("loanflow.origination.timeout-sweep-interval", () -> "500ms");

@@ -5,13 +5,14 @@ import java.util.Map;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.apicurio.registry.serde.avro.AvroSerdeConfig;
-import io.apicurio.registry.serde.avro.strategy.RecordIdStrategy;
+import io.apicurio.registry.serde.avro.strategy.QualifiedRecordIdStrategy;
 import io.apicurio.registry.serde.config.SerdeConfig;
 
 /**
  * Kafka client settings for our Avro events: Apicurio's serde writing Confluent's wire format (magic byte 0,
- * 4-byte schema id, Avro binary, no headers), one registry artifact per record type so a topic can carry
- * several event types, and generated SpecificRecord classes on the reading side.
+ * 4-byte schema id, Avro binary, no headers), one registry artifact per record type, named by the record's full name
+ * in the default group: a topic can carry several event types, and a stock Confluent client finds each schema as the
+ * subject its {@code RecordNameStrategy} names. Generated SpecificRecord classes on the reading side.
  */
 public final class EventSerde {
 
@@ -23,7 +24,7 @@ public final class EventSerde {
                 SerdeConfig.REGISTRY_URL, registryUrl,
                 SerdeConfig.AUTO_REGISTER_ARTIFACT, true,
                 SerdeConfig.DEREFERENCE_SCHEMA, true,
-                SerdeConfig.ARTIFACT_RESOLVER_STRATEGY, RecordIdStrategy.class.getName(),
+                SerdeConfig.ARTIFACT_RESOLVER_STRATEGY, QualifiedRecordIdStrategy.class.getName(),
                 AvroSerdeConfig.AVRO_DATUM_PROVIDER, SchemaInstanceDatumProvider.class.getName(),
                 "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName(),
                 "value.serializer", AvroKafkaSerializer.class.getName());

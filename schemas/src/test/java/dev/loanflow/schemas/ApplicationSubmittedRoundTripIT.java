@@ -26,6 +26,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.loanflow.events.ApplicationSubmitted;
 import dev.loanflow.infra.SharedInfrastructure;
 
@@ -77,6 +79,19 @@ class ApplicationSubmittedRoundTripIT {
         assertThat(decoded.get("orderId").toString()).isEqualTo("ORDER-app-wire-format");
         GenericRecord price = (GenericRecord) ((GenericRecord) decoded.get("cart")).get("price");
         assertThat((BigDecimal) price.get("totalPrice")).isEqualByComparingTo("20100.00");
+    }
+
+    @Test
+    void aStockConfluentClientFindsTheSchemaAsTheSubjectItsRecordNameStrategyNames() throws Exception {
+        publish(EventFixtures.aPhoneOnCredit("app-subject"));
+        int schemaId = ByteBuffer.wrap(consumeRaw("subject-reader", "app-subject"), 1, 4).getInt();
+        String subject = ApplicationSubmitted.getClassSchema().getFullName();
+
+        JsonNode subjects = ConfluentSchemaResolver.get(confluentUrl + "/subjects");
+        JsonNode latest = ConfluentSchemaResolver.get(confluentUrl + "/subjects/" + subject + "/versions/latest");
+
+        assertThat(subjects.toString()).contains("\"" + subject + "\"");
+        assertThat(latest.get("id").asInt()).isEqualTo(schemaId);
     }
 
     private static void publish(ApplicationSubmitted event) throws Exception {

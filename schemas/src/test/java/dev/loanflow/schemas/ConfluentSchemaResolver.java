@@ -46,7 +46,7 @@ final class ConfluentSchemaResolver {
         }
     }
 
-    private static JsonNode get(String url) throws IOException, InterruptedException {
+    static JsonNode get(String url) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {

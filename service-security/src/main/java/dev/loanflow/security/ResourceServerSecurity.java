@@ -2,10 +2,13 @@ package dev.loanflow.security;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -19,6 +22,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.SecurityFilterChain;
@@ -69,6 +73,14 @@ public class ResourceServerSecurity implements WebMvcConfigurer {
                     problem(response, HttpStatus.FORBIDDEN, "the token's scopes do not allow this");
                 }));
         return http.build();
+    }
+
+    /** @see TokenDecoding */
+    @Bean
+    JwtDecoder jwtDecoder(OAuth2ResourceServerProperties resourceServer,
+                          @Value("${loanflow.security.signing-keys-cache:5m}") Duration cacheKeysFor) {
+        OAuth2ResourceServerProperties.Jwt jwt = resourceServer.getJwt();
+        return TokenDecoding.decoder(jwt.getJwkSetUri(), jwt.getIssuerUri(), jwt.getAudiences(), cacheKeysFor);
     }
 
     @Override

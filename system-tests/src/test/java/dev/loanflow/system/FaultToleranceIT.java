@@ -208,12 +208,33 @@ class FaultToleranceIT {
     }
 
     /**
+     * The authorization server goes away for 30 s mid-flow, longer than the services cache its keys here (5 s): no new
+     * token can be had, but every token already issued is still accepted, so merchants go on submitting.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(9)
+    void authorizationServerStoppedMidFlow() throws Exception {
+        int refusedBefore = traffic.tokensRefused();
+        underFault("authorization server: stopped for 30 s mid-flow, then restarted", Duration.ofSeconds(3), () -> {
+            platform.authorization.renewTokens();
+            platform.authorization.stop();
+            try {
+                pause(Duration.ofSeconds(30));
+            } finally {
+                platform.authorization.restart();
+            }
+        });
+
+        assertThat(traffic.tokensRefused() - refusedBefore).as("valid tokens refused during the outage").isZero();
+    }
+
+    /**
      * The invariants that guard money are seen failing: the gateway runs with its fixes switched off (order ids
      * shared by merchants at the bank, a refund re-sent when its answer was lost) while every refund takes longer at
      * the bank than the gateway waits. Not a fault scenario: nothing here is expected to hold.
      */
     @Test
-    @org.junit.jupiter.api.Order(9)
+    @org.junit.jupiter.api.Order(10)
     void theInvariantsCatchTheDefectsTheyGuardAgainst() throws Exception {
         withSeededDefects(Map.of("LOANFLOW_TEST_SEEDEDDEFECTS_REFUNDRESENTAFTERLOSTANSWER", "true",
                 "LOANFLOW_TEST_SEEDEDDEFECTS_ORDERIDSSHARED", "true"), () -> {
@@ -245,7 +266,7 @@ class FaultToleranceIT {
      * 30 % of the calls that change the bank are lost until every application went past the bank application.
      */
     @Test
-    @org.junit.jupiter.api.Order(10)
+    @org.junit.jupiter.api.Order(11)
     void theLoanCountCatchesAJourneyStartedOverAfterALostAnswer() throws Exception {
         withSeededDefects(Map.of("LOANFLOW_TEST_SEEDEDDEFECTS_JOURNEYRESTARTEDAFTERLOSTANSWER", "true"), () -> {
             Instant start = Instant.now();
@@ -272,7 +293,7 @@ class FaultToleranceIT {
      * failed, while every database connection is terminated a few times.
      */
     @Test
-    @org.junit.jupiter.api.Order(11)
+    @org.junit.jupiter.api.Order(12)
     void theLostCountCatchesSubmissionsAnsweredButNeverStored() throws Exception {
         withSeededDefects("origination-service", Map.of("LOANFLOW_TEST_SEEDEDDEFECTS_STOREFAILURESANSWEREDCREATED", "true"),
                 () -> {

@@ -6,6 +6,7 @@ import java.util.List;
 import dev.loanflow.infra.Platform;
 import dev.loanflow.infra.SpringBootProcess;
 import dev.loanflow.infra.testdata.TestClients;
+import dev.loanflow.schemas.SchemaDeployment;
 import dev.loanflow.schemas.Topic;
 
 /** One platform for every system test in this JVM, with short timers so that recoveries show within a test. */
@@ -22,8 +23,8 @@ final class SharedPlatform {
                     Topic.withDeadLetters((short) 1), TestClients.all(),
                     List.of("--loanflow.simulator.customer-decision-delay=200ms", "--loanflow.simulator.timeout-sweep-interval=1s"),
                     List.of("--loanflow.origination.timeout-sweep-interval=1s", "--loanflow.reconciliation.interval=1s",
-                            "--loanflow.reconciliation.stale-after=5s"),
-                    SpringBootProcess.DEFAULT_JVM_OPTIONS));
+                            "--loanflow.reconciliation.stale-after=5s", "--loanflow.security.signing-keys-cache=5s"),
+                    SpringBootProcess.DEFAULT_JVM_OPTIONS, SchemaDeployment::registerAll));
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
         }
         return platform;

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -77,6 +78,8 @@ final class Traffic {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final AtomicInteger tokensRefused = new AtomicInteger();
     private static final BigDecimal LOAN = new BigDecimal("20100.00");
 
     private final Platform platform;
@@ -218,6 +221,11 @@ final class Traffic {
     }
 
     /** One HTTP call, as {@code caller}, to whichever origination instance is up; null when none answered. */
+    /** How many calls the platform answered 401 (a valid token refused), since this traffic began. */
+    int tokensRefused() {
+        return tokensRefused.get();
+    }
+
     private HttpResponse<String> call(String caller, String method, String path, String body, String idempotencyKey)
             throws InterruptedException {
         List<String> bases = new ArrayList<>(platform.instancesOf("origination-service").stream()
@@ -232,7 +240,11 @@ final class Traffic {
                 request.header("Idempotency-Key", idempotencyKey);
             }
             try {
-                return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 401) {
+                    tokensRefused.incrementAndGet();
+                }
+                return answer;
             } catch (IOException unreachable) {
                 // try the next instance
             }
