@@ -14,6 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
+import org.slf4j.LoggerFactory;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
@@ -57,6 +59,8 @@ public final class LocalStack {
         Path root = Path.of(System.getProperty("loanflow.root", ".")).toAbsolutePath().normalize();
         Path logs = Files.createDirectories(root.resolve(".loanflow/logs"));
         OUT.println("Loanflow local stack (no Docker) - logs in " + root.relativize(logs));
+        // logging set up before the starters' threads log at once, which SLF4J would otherwise warn it replayed
+        LoggerFactory.getILoggerFactory();
 
         // everything that does not need another part starts at once; on two cores this saves about a third
         ExecutorService starters = Executors.newFixedThreadPool(4);
