@@ -39,8 +39,6 @@ import org.springframework.util.backoff.FixedBackOff;
 
 import com.microsoft.kiota.ApiException;
 
-import dev.loanflow.events.SealedValue;
-import dev.loanflow.schemas.AvroCodec;
 import dev.loanflow.schemas.ExplainingAvroDeserializer;
 import dev.loanflow.schemas.StoredEvents;
 import dev.loanflow.schemas.Topic;
@@ -176,7 +174,7 @@ public final class DeadLetters {
     }
 
     private static byte[] seal(PersonalDataSealer sealer, byte[] value) {
-        return AvroCodec.encode(sealer.sealBytes(value));
+        return PersonalDataSealer.bytes(sealer.sealBytes(value));
     }
 
     /** The value of a dead letter as the consumer received it. */
@@ -184,7 +182,7 @@ public final class DeadLetters {
         if (deadLetter.value() == null || deadLetter.headers().lastHeader(SEALED_HEADER) == null) {
             return deadLetter.value();
         }
-        return sealer.openBytes((SealedValue) AvroCodec.decode(SealedValue.class.getName(), deadLetter.value()));
+        return sealer.openBytes(PersonalDataSealer.sealedValue(deadLetter.value()));
     }
 
     private static KafkaTemplate<Object, Object> rawTemplate(KafkaProperties kafka) {

@@ -11,11 +11,12 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The deploy step that registers every event schema of the topic catalogue, before anything publishes, through the
@@ -26,7 +27,7 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public final class SchemaDeployment {
 
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private SchemaDeployment() {
@@ -54,46 +55,26 @@ public final class SchemaDeployment {
 
     private static int register(String confluentApiUrl, Class<? extends SpecificRecord> type) {
         String subject = subject(type);
-        String body = "{\"schemaType\":\"AVRO\",\"schema\":" + quoted(SpecificData.get().getSchema(type).toString()) + "}";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(confluentApiUrl + "/subjects/"
-                        + URLEncoder.encode(subject, StandardCharsets.UTF_8) + "/versions"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
+            String body = JSON.writeValueAsString(Map.of("schemaType", "AVRO",
+                    "schema", SpecificData.get().getSchema(type).toString()));
+            HttpRequest request = HttpRequest.newBuilder(URI.create(confluentApiUrl + "/subjects/"
+                            + URLEncoder.encode(subject, StandardCharsets.UTF_8) + "/versions"))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             HttpResponse<String> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            Matcher id = ID.matcher(answer.body());
-            if (answer.statusCode() != 200 || !id.find()) {
+            JsonNode id = answer.statusCode() == 200 ? JSON.readTree(answer.body()).path("id") : null;
+            if (id == null || !id.canConvertToInt()) {
                 throw new IllegalStateException("the registry refused " + subject + ": " + answer.statusCode() + " "
                         + answer.body());
             }
-            return Integer.parseInt(id.group(1));
+            return id.asInt();
         } catch (IOException e) {
             throw new IllegalStateException("the registry at " + confluentApiUrl + " could not be reached", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String quoted(String text) {
-        StringBuilder quoted = new StringBuilder(text.length() + 16).append('"');
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                case '\n' -> quoted.append("\\n");
-                case '\r' -> quoted.append("\\r");
-                case '\t' -> quoted.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        quoted.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        quoted.append(c);
-                    }
-                }
-            }
-        }
-        return quoted.append('"').toString();
     }
 }

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 
 import dev.loanflow.eventing.SqlRows;
 import dev.loanflow.events.SealedValue;
-import dev.loanflow.schemas.AvroCodec;
+import dev.loanflow.schemas.sealing.PersonalDataSealer;
 
 @Repository
 public class Deliveries {
@@ -73,7 +73,7 @@ public class Deliveries {
                     recipient == null ? null : bytes(recipient.getCiphertext()),
                     recipient == null ? null : recipient.getKeyId(),
                     delivery.targetUrl(), delivery.subject(), delivery.body(),
-                    delivery.sealedBody() == null ? null : AvroCodec.encode(delivery.sealedBody())));
+                    delivery.sealedBody() == null ? null : PersonalDataSealer.bytes(delivery.sealedBody())));
         }
         return jdbc.sql("insert into delivery (event_id, application_id, merchant_id, channel, recipient_masked, "
                         + "recipient_sealed, recipient_key_id, target_url, subject, body, body_sealed, status) values "
@@ -164,7 +164,7 @@ public class Deliveries {
                 rs.getString("merchant_id"), Channel.valueOf(rs.getString("channel")), rs.getString("recipient_masked"),
                 sealed == null ? null : new SealedValue(rs.getString("recipient_key_id"), ByteBuffer.wrap(sealed)),
                 rs.getString("target_url"), rs.getString("subject"), rs.getString("body"),
-                sealedBody == null ? null : (SealedValue) AvroCodec.decode(SealedValue.class.getName(), sealedBody),
+                sealedBody == null ? null : PersonalDataSealer.sealedValue(sealedBody),
                 rs.getString("status"),
                 rs.getInt("attempts"), rs.getTimestamp("next_attempt_at").toInstant(), rs.getString("last_error"),
                 rs.getTimestamp("created_at").toInstant(), rs.getLong("lease_version"));

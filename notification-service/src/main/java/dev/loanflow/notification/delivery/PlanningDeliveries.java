@@ -56,7 +56,9 @@ public class PlanningDeliveries {
         List<Channel> channels = isRequestOnly(change)
                 ? rules.channelsFor(change.getStatus()).stream().filter(channel -> channel == Channel.WEBHOOK).toList()
                 : rules.channelsFor(change.getStatus());
-        return channels.stream().flatMap(channel -> delivery(change, channel).stream());
+        // opened once per change, and only when a customer is written to
+        String name = channels.contains(Channel.EMAIL) || channels.contains(Channel.SMS) ? nameOf(change.getCustomer()) : "";
+        return channels.stream().flatMap(channel -> delivery(change, channel, name).stream());
     }
 
     /** A merchant's request that changed no status yet (a refund on its way to the bank): news for the merchant only. */
@@ -64,18 +66,18 @@ public class PlanningDeliveries {
         return change.getStatus() == change.getPreviousStatus() && "RefundRequested".equals(change.getTrigger());
     }
 
-    private Optional<Deliveries.Planned> delivery(ApplicationStatusChanged change, Channel channel) {
+    private Optional<Deliveries.Planned> delivery(ApplicationStatusChanged change, Channel channel, String name) {
         String eventId = change.getMetadata().getEventId();
         String applicationId = change.getMetadata().getApplicationId();
         String merchantId = change.getMetadata().getMerchantId();
         SealedCustomer customer = change.getCustomer();
         return switch (channel) {
             case EMAIL -> customer == null || customer.getEmail() == null ? Optional.empty()
-                    : messages.email(change, nameOf(customer)).map(email -> new Deliveries.Planned(eventId, applicationId,
+                    : messages.email(change, name).map(email -> new Deliveries.Planned(eventId, applicationId,
                             merchantId, channel, Masking.email(sealer.open(customer.getEmail())), customer.getEmail(), null,
                             email.subject(), null, sealer.seal(email.body())));
             case SMS -> customer == null ? Optional.empty()
-                    : messages.sms(change, nameOf(customer)).map(text -> new Deliveries.Planned(eventId, applicationId,
+                    : messages.sms(change, name).map(text -> new Deliveries.Planned(eventId, applicationId,
                             merchantId, channel, Masking.phone(sealer.open(customer.getGsmNumber())), customer.getGsmNumber(),
                             null, null, null, sealer.seal(text)));
             case WEBHOOK -> Optional.of(new Deliveries.Planned(eventId, applicationId, merchantId, channel,
@@ -85,6 +87,9 @@ public class PlanningDeliveries {
 
     /** Sealed since the name was; in clear in events from before. */
     private String nameOf(SealedCustomer customer) {
+        if (customer == null) {
+            return "";
+        }
         if (customer.getSealedFullName() != null) {
             return sealer.open(customer.getSealedFullName());
         }

@@ -17,6 +17,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import dev.loanflow.events.SealedValue;
+import dev.loanflow.schemas.AvroCodec;
 
 /**
  * Seals personal data (national id, phone, e-mail) for internal topics with AES-256-GCM. Every value names the key
@@ -56,6 +57,15 @@ public final class PersonalDataSealer {
 
     public String open(SealedValue sealed) {
         return new String(openBytes(sealed), StandardCharsets.UTF_8);
+    }
+
+    /** A sealed value as one column or record value: its Avro binary, which names its key. */
+    public static byte[] bytes(SealedValue sealed) {
+        return AvroCodec.encode(sealed);
+    }
+
+    public static SealedValue sealedValue(byte[] bytes) {
+        return (SealedValue) AvroCodec.decode(SealedValue.class.getName(), bytes);
     }
 
     /** Seals bytes that may hold personal data anywhere in them, such as a record no one could read. */
