@@ -67,8 +67,8 @@ class SimulatorConfiguration {
     @Bean
     ShoppingLoanBank shoppingLoanBank(SimulatorProperties properties, ApplicationStore store,
                                       CustomerScenario.Overrides scenarios, CustomerJourney journey, BankLedger ledger,
-                                      Clock clock) {
+                                      Clock clock, FaultSwitch faults) {
         return new ShoppingLoanBank(new BankCatalogue(properties.bankList()), store, scenarios, journey, ledger, clock,
-                properties.publicBaseUrl() + "/bank-page");
+                properties.publicBaseUrl() + "/bank-page", faults::bankDown);
     }
 }

@@ -73,26 +73,7 @@ public final class DeadLetters {
      */
     public static DefaultErrorHandler errorHandler(KafkaProperties kafka, StoredEvents storedEvents,
                                                    PersonalDataSealer sealer, Predicate<Throwable> serviceOutages) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(rawTemplate(kafka),
-                (record, failure) -> new TopicPartition(record.topic() + Topic.DEAD_LETTER_SUFFIX, record.partition())) {
-            @Override
-            protected ProducerRecord<Object, Object> createProducerRecord(ConsumerRecord<?, ?> record,
-                                                                          TopicPartition deadLetterTopic, Headers headers,
-                                                                          byte[] unreadableKey, byte[] unreadableValue) {
-                Object value = unreadableValue != null ? unreadableValue : record.value();
-                byte[] bytes = value instanceof SpecificRecord event ? storedEvents.encode(event) : (byte[]) value;
-                return new ProducerRecord<>(deadLetterTopic.topic(), deadLetterTopic.partition(), record.key(),
-                        bytes == null ? null : seal(sealer, bytes), headers);
-            }
-        };
-        // exception messages and stack traces can quote the record; the readable cause header says why instead
-        recoverer.excludeHeader(HeaderNames.HeadersToAdd.EX_MSG, HeaderNames.HeadersToAdd.EX_STACKTRACE);
-        recoverer.addHeadersFunction((record, failure) -> {
-            RecordHeaders headers = new RecordHeaders();
-            headers.add(CAUSE_HEADER, readableCause(record, failure).getBytes(StandardCharsets.UTF_8));
-            headers.add(SEALED_HEADER, new byte[] {1});
-            return headers;
-        });
+        DeadLetterPublishingRecoverer recoverer = recoverer(kafka, storedEvents, sealer);
         Predicate<Throwable> outage = isOutage(serviceOutages);
         // the default back-off must allow retries (Spring Kafka skips the function when it does not); a failure that is
         // not an outage gets none
@@ -116,8 +97,37 @@ public final class DeadLetters {
         return handler;
     }
 
+    /**
+     * Publishes a record to {@code <topic>.dlt} as the error handler does, for records a service held back itself and
+     * found it cannot handle.
+     */
+    public static DeadLetterPublishingRecoverer recoverer(KafkaProperties kafka, StoredEvents storedEvents,
+                                                          PersonalDataSealer sealer) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(rawTemplate(kafka),
+                (record, failure) -> new TopicPartition(record.topic() + Topic.DEAD_LETTER_SUFFIX, record.partition())) {
+            @Override
+            protected ProducerRecord<Object, Object> createProducerRecord(ConsumerRecord<?, ?> record,
+                                                                          TopicPartition deadLetterTopic, Headers headers,
+                                                                          byte[] unreadableKey, byte[] unreadableValue) {
+                Object value = unreadableValue != null ? unreadableValue : record.value();
+                byte[] bytes = value instanceof SpecificRecord event ? storedEvents.encode(event) : (byte[]) value;
+                return new ProducerRecord<>(deadLetterTopic.topic(), deadLetterTopic.partition(), record.key(),
+                        bytes == null ? null : seal(sealer, bytes), headers);
+            }
+        };
+        // exception messages and stack traces can quote the record; the readable cause header says why instead
+        recoverer.excludeHeader(HeaderNames.HeadersToAdd.EX_MSG, HeaderNames.HeadersToAdd.EX_STACKTRACE);
+        recoverer.addHeadersFunction((record, failure) -> {
+            RecordHeaders headers = new RecordHeaders();
+            headers.add(CAUSE_HEADER, readableCause(record, failure).getBytes(StandardCharsets.UTF_8));
+            headers.add(SEALED_HEADER, new byte[] {1});
+            return headers;
+        });
+        return recoverer;
+    }
+
     /** An outage anywhere in the failure's chain (a batch listener wraps the failure, so the whole chain counts). */
-    static Predicate<Throwable> isOutage(Predicate<Throwable> serviceOutages) {
+    public static Predicate<Throwable> isOutage(Predicate<Throwable> serviceOutages) {
         Predicate<Throwable> common = cause -> cause instanceof TransientDataAccessException
                 || cause instanceof DataAccessResourceFailureException
                 || cause instanceof CannotCreateTransactionException
@@ -162,7 +172,7 @@ public final class DeadLetters {
      * The chain of exception classes, with the messages of our own exceptions only: other messages can quote the
      * record (a database constraint names the values, personal data included).
      */
-    static String causes(Throwable failure) {
+    public static String causes(Throwable failure) {
         StringBuilder chain = new StringBuilder();
         for (Throwable cause = failure; cause != null && chain.length() < 500; cause = cause.getCause()) {
             chain.append(chain.isEmpty() ? "" : " <- ").append(cause.getClass().getName());

@@ -50,6 +50,7 @@ class FaultToleranceIT {
     private static final Duration PATIENCE = Duration.ofMinutes(3);
     private static final String MERCHANT = "merchant-a";
     private static final String OTHER_MERCHANT = "merchant-c";
+    private static final String DOWN_BANK = "QNB";
 
     private final Platform platform = SharedPlatform.get();
     private final Traffic traffic = new Traffic(platform, MERCHANT);
@@ -229,12 +230,59 @@ class FaultToleranceIT {
     }
 
     /**
+     * One bank behind the facilitator stops answering while applications go to three banks: its requests wait in the
+     * gateway, the other banks' applications go on to their decisions meanwhile, and every application finishes once
+     * it is back.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(10)
+    void oneBankDownWhileTheOtherBanksApplicationsGoOn() throws Exception {
+        Traffic threeBanks = new Traffic(platform, MERCHANT, List.of("AKTIFBANK", DOWN_BANK, "GARANTIBBVA"));
+        simulator("PUT", "/sandbox/banks/" + DOWN_BANK + "/outage", null);
+        Instant start = Instant.now();
+        List<Traffic.Submitted> submitted;
+        List<Traffic.Submitted> approvedElsewhere;
+        Map<String, String> duringTheOutage;
+        try {
+            submitted = threeBanks.submit(APPLICATIONS, 8);
+            approvedElsewhere = submitted.stream()
+                    .filter(application -> application.plan() == Traffic.Plan.APPROVE)
+                    .filter(application -> !DOWN_BANK.equals(application.bankCode())).toList();
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+            do {
+                pause(Duration.ofSeconds(1));
+                duringTheOutage = threeBanks.statuses(submitted);
+            } while (Instant.now().isBefore(deadline) && !allApproved(approvedElsewhere, duringTheOutage));
+        } finally {
+            simulator("DELETE", "/sandbox/banks/" + DOWN_BANK + "/outage", null);
+        }
+        Instant back = Instant.now();
+        Map<String, String> statuses = duringTheOutage;
+        long atTheDownBankDecided = submitted.stream().filter(application -> DOWN_BANK.equals(application.bankCode()))
+                .filter(application -> "APPROVED".equals(statuses.get(application.applicationId()))).count();
+        System.out.printf("[fault-report] %s down %d s: %d of %d applications to be approved at the other banks "
+                        + "were approved meanwhile, %d at %s%n", DOWN_BANK, Duration.between(start, back).toSeconds(),
+                approvedElsewhere.stream().filter(application -> "APPROVED".equals(statuses.get(application.applicationId())))
+                        .count(), approvedElsewhere.size(), atTheDownBankDecided, DOWN_BANK);
+
+        assertThat(allApproved(approvedElsewhere, statuses)).as("the other banks' applications approved while "
+                + DOWN_BANK + " was down").isTrue();
+        assertThat(atTheDownBankDecided).isZero();
+        settleAndCheck("bank: one of three banks (" + DOWN_BANK + ") down until the other banks' applications were "
+                + "decided (" + Duration.between(start, back).toSeconds() + " s)", submitted, start, back);
+    }
+
+    private static boolean allApproved(List<Traffic.Submitted> applications, Map<String, String> statuses) {
+        return applications.stream().allMatch(application -> "APPROVED".equals(statuses.get(application.applicationId())));
+    }
+
+    /**
      * The invariants that guard money are seen failing: the gateway runs with its fixes switched off (order ids
      * shared by merchants at the bank, a refund re-sent when its answer was lost) while every refund takes longer at
      * the bank than the gateway waits. Not a fault scenario: nothing here is expected to hold.
      */
     @Test
-    @org.junit.jupiter.api.Order(10)
+    @org.junit.jupiter.api.Order(11)
     void theInvariantsCatchTheDefectsTheyGuardAgainst() throws Exception {
         withSeededDefects(Map.of("LOANFLOW_TEST_SEEDEDDEFECTS_REFUNDRESENTAFTERLOSTANSWER", "true",
                 "LOANFLOW_TEST_SEEDEDDEFECTS_ORDERIDSSHARED", "true"), () -> {
@@ -266,7 +314,7 @@ class FaultToleranceIT {
      * 30 % of the calls that change the bank are lost until every application went past the bank application.
      */
     @Test
-    @org.junit.jupiter.api.Order(11)
+    @org.junit.jupiter.api.Order(12)
     void theLoanCountCatchesAJourneyStartedOverAfterALostAnswer() throws Exception {
         withSeededDefects(Map.of("LOANFLOW_TEST_SEEDEDDEFECTS_JOURNEYRESTARTEDAFTERLOSTANSWER", "true"), () -> {
             Instant start = Instant.now();
@@ -293,7 +341,7 @@ class FaultToleranceIT {
      * failed, while every database connection is terminated a few times.
      */
     @Test
-    @org.junit.jupiter.api.Order(12)
+    @org.junit.jupiter.api.Order(13)
     void theLostCountCatchesSubmissionsAnsweredButNeverStored() throws Exception {
         withSeededDefects("origination-service", Map.of("LOANFLOW_TEST_SEEDEDDEFECTS_STOREFAILURESANSWEREDCREATED", "true"),
                 () -> {

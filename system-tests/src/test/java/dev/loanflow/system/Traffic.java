@@ -66,7 +66,7 @@ final class Traffic {
     }
 
     record Submitted(String applicationId, String merchant, String orderId, Plan plan, String nationalId,
-                     String gsmNumber) {
+                     String gsmNumber, String bankCode) {
 
         /** The order id as the bank holds it (see the gateway's BankOrderIds). */
         String bankOrderId() {
@@ -86,10 +86,17 @@ final class Traffic {
     private final String merchant;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Set<String> refundsSent = ConcurrentHashMap.newKeySet();
+    private final List<String> banks;
 
     Traffic(Platform platform, String merchant) {
+        this(platform, merchant, List.of("AKTIFBANK"));
+    }
+
+    /** Applications go to these banks in turn. */
+    Traffic(Platform platform, String merchant, List<String> banks) {
         this.platform = platform;
         this.merchant = merchant;
+        this.banks = List.copyOf(banks);
     }
 
     /** Submits {@code count} applications from {@code threads} concurrent clients; returns once all are accepted. */
@@ -109,7 +116,8 @@ final class Traffic {
             for (int i = 0; i < orderIds.size(); i++) {
                 Plan plan = Plan.forIndex(i);
                 String orderId = orderIds.get(i);
-                futures.add(clients.submit(() -> submitUntilAccepted(plan, orderId)));
+                String bankCode = banks.get(i % banks.size());
+                futures.add(clients.submit(() -> submitUntilAccepted(plan, orderId, bankCode)));
             }
             List<Submitted> submitted = new ArrayList<>();
             for (Future<Submitted> future : futures) {
@@ -169,17 +177,18 @@ final class Traffic {
         return statuses;
     }
 
-    private Submitted submitUntilAccepted(Plan plan, String orderId) throws Exception {
+    private Submitted submitUntilAccepted(Plan plan, String orderId, String bankCode) throws Exception {
         String nationalId = TestData.nationalId();
         String gsmNumber = "55512345" + plan.gsmSuffix;
         Map<String, Object> body = ApplicationBodies.valid(nationalId, gsmNumber);
         body.put("orderId", orderId);
+        body.put("bankCode", bankCode);
         String payload = JSON.writeValueAsString(body);
         while (true) {
             HttpResponse<String> answer = call(merchant, "POST", "/applications", payload, orderId);
             if (answer != null && (answer.statusCode() == 201 || answer.statusCode() == 200)) {
                 return new Submitted(JSON.readTree(answer.body()).get("applicationId").asText(), merchant, orderId, plan,
-                        nationalId, gsmNumber);
+                        nationalId, gsmNumber, bankCode);
             }
             if (answer != null && answer.statusCode() < 500 && answer.statusCode() != 401) {
                 throw new IllegalStateException("submission refused: " + answer.statusCode() + " " + answer.body());

@@ -1,5 +1,7 @@
 package dev.loanflow.gateway.bank;
 
+import java.util.Optional;
+
 /**
  * The bank did not answer usefully (5xx, time-out, connection refused or dropped, circuit open): worth trying again
  * later. Whether the bank may have acted matters for money operations: a call that never left (circuit open, no
@@ -8,6 +10,7 @@ package dev.loanflow.gateway.bank;
 public class BankUnavailable extends RuntimeException {
 
     private final boolean mayHaveActed;
+    private String bankDown;
 
     public BankUnavailable(String message, Throwable cause) {
         this(message, cause, true);
@@ -25,6 +28,23 @@ public class BankUnavailable extends RuntimeException {
     /** The request never reached the bank. */
     public static BankUnavailable beforeSending(String message, Throwable cause) {
         return new BankUnavailable(message, cause, false);
+    }
+
+    /** The bank is known to be down (its circuit breaker is open): the request never left. */
+    public static BankUnavailable bankDown(String bankCode, String message, Throwable cause) {
+        BankUnavailable down = new BankUnavailable(message, cause, false);
+        down.bankDown = bankCode;
+        return down;
+    }
+
+    /** The bank known to be down somewhere in the failure's chain, if the failure is that. */
+    public static Optional<String> bankDownIn(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BankUnavailable unavailable && unavailable.bankDown != null) {
+                return Optional.of(unavailable.bankDown);
+            }
+        }
+        return Optional.empty();
     }
 
     public boolean mayHaveActed() {

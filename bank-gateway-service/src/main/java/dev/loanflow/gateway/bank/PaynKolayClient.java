@@ -151,7 +151,7 @@ public class PaynKolayClient {
             return reply;
         } catch (CallNotPermittedException open) {
             interactions.recordFailure(applicationId, bankCode, operation, "CIRCUIT_OPEN", elapsedMillis(started));
-            throw BankUnavailable.beforeSending("circuit breaker for " + bankCode + " is open", open);
+            throw BankUnavailable.bankDown(bankCode, "circuit breaker for " + bankCode + " is open", open);
         } catch (BankUnavailable unavailable) {
             interactions.recordFailure(applicationId, bankCode, operation, "UNAVAILABLE", elapsedMillis(started));
             throw unavailable;

@@ -17,7 +17,7 @@ import dev.loanflow.eventing.TraceContexts;
 class BankRequestConcurrency {
 
     @Bean
-    ThreadPoolTaskExecutor bankRequestThreads(@Value("${loanflow.bank.concurrent-requests:48}") int threads) {
+    ThreadPoolTaskExecutor bankRequestThreads(@Value("${loanflow.bank.concurrent-requests}") int threads) {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         executor.setCorePoolSize(threads);
         executor.setMaxPoolSize(threads);

@@ -7,34 +7,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import dev.loanflow.eventing.ConcurrentKeys;
-import dev.loanflow.eventing.RecordDispatch;
-import dev.loanflow.events.BankApplicationRequested;
-import dev.loanflow.events.PreApprovalRequested;
-import dev.loanflow.events.RefundRequested;
-import dev.loanflow.gateway.application.SubmittingBankApplication;
-import dev.loanflow.gateway.application.AssessingPreApproval;
-import dev.loanflow.gateway.application.RefundingAtBank;
-import dev.loanflow.gateway.bank.BankInteractions;
-import dev.loanflow.schemas.Topic;
-
 /** Origination's requests to the bank, one application's requests in order (key = application id). */
 @Component
 class BankRequestListener {
 
-    private final RecordDispatch requests;
-    private final BankInteractions interactions;
-    private final ConcurrentKeys keys;
+    private final BankRequestsInTurn requests;
 
-    BankRequestListener(AssessingPreApproval preApprovals, SubmittingBankApplication submissions,
-                        RefundingAtBank refunds, BankInteractions interactions, ConcurrentKeys bankRequestKeys) {
-        this.requests = RecordDispatch.of(Topic.BANK_REQUESTS)
-                .on(PreApprovalRequested.class, preApprovals::handle)
-                .on(BankApplicationRequested.class, submissions::handle)
-                .on(RefundRequested.class, refunds::handle)
-                .build();
-        this.interactions = interactions;
-        this.keys = bankRequestKeys;
+    BankRequestListener(BankRequestsInTurn requests) {
+        this.requests = requests;
     }
 
     // bank calls wait on the network: by default one consumer per partition of the request topic, each handing the
@@ -44,6 +24,6 @@ class BankRequestListener {
             concurrency = "${loanflow.kafka.listener-concurrency:#{T(dev.loanflow.schemas.Topic).BANK_REQUESTS.partitions()}}",
             batch = "true")
     void on(List<ConsumerRecord<String, SpecificRecord>> records) {
-        keys.handle(records, record -> interactions.recordTogether(() -> requests.dispatch(record.value())));
+        requests.handle(records);
     }
 }

@@ -18,7 +18,10 @@ class DeadLetterConfiguration {
 
     @Bean
     DefaultErrorHandler kafkaErrorHandler(KafkaProperties kafka, StoredEvents storedEvents, PersonalDataSealer sealer) {
-        return DeadLetters.errorHandler(kafka, storedEvents, sealer,
-                failure -> failure instanceof BankUnavailable || failure instanceof NotSettledYet);
+        return DeadLetters.errorHandler(kafka, storedEvents, sealer, DeadLetterConfiguration::bankOutage);
+    }
+
+    static boolean bankOutage(Throwable failure) {
+        return failure instanceof BankUnavailable || failure instanceof NotSettledYet;
     }
 }

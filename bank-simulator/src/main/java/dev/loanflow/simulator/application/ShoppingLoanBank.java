@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dev.loanflow.simulator.bank.Bank;
@@ -33,10 +34,14 @@ public final class ShoppingLoanBank {
     private final Clock clock;
     private final String redirectionBaseUrl;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Predicate<String> bankDown;
 
+    /** @param bankDown whether a bank, by code, is down now: its calls change nothing and fail with {@link BankDown} */
     public ShoppingLoanBank(BankCatalogue banks, ApplicationStore store, CustomerScenario.Overrides scenarios,
-                            CustomerJourney journey, BankLedger ledger, Clock clock, String redirectionBaseUrl) {
+                            CustomerJourney journey, BankLedger ledger, Clock clock, String redirectionBaseUrl,
+                            Predicate<String> bankDown) {
         this.banks = banks;
+        this.bankDown = bankDown;
         this.ledger = ledger;
         this.store = store;
         this.scenarios = scenarios;
@@ -52,6 +57,7 @@ public final class ShoppingLoanBank {
     public String startSession(long merchantNo, String bankCode) {
         Bank bank = banks.activeBank(bankCode).orElseThrow(() -> new BankRefusal(BankRefusal.Kind.INVALID,
                 "UNKNOWN_BANK", "No active bank with code " + bankCode));
+        requireAnswering(bank);
         String referenceId = UUID.randomUUID().toString();
         sessions.put(referenceId, new Session(merchantNo, bank));
         return referenceId;
@@ -59,6 +65,7 @@ public final class ShoppingLoanBank {
 
     public List<PaymentSchedule> simulate(long merchantNo, String sessionReferenceId, Integer maxTerm, Cart cart) {
         Bank bank = session(merchantNo, sessionReferenceId).bank();
+        requireAnswering(bank);
         requireConsistent(cart);
         return offers(bank, maxTerm == null ? bank.longestTerm() : maxTerm, cart.totalPrice());
     }
@@ -66,6 +73,7 @@ public final class ShoppingLoanBank {
     public PreAssessmentOutcome preAssess(long merchantNo, String sessionReferenceId, String nationalIdentityNumber,
                                           String gsmNumber, String orderId, int maxTerm, Cart cart) {
         Bank bank = session(merchantNo, sessionReferenceId).bank();
+        requireAnswering(bank);
         requireCustomer(nationalIdentityNumber, gsmNumber);
         requireConsistent(cart);
         CustomerScenario scenario = scenarios.forCustomer(nationalIdentityNumber, gsmNumber);
@@ -93,6 +101,8 @@ public final class ShoppingLoanBank {
     }
 
     private LoanApplication applyOnce(long merchantNo, String preAssessmentReferenceId, ApplicationInput input) {
+        store.preAssessment(preAssessmentReferenceId, merchantNo)
+                .flatMap(assessment -> banks.activeBank(assessment.bankCode())).ifPresent(this::requireAnswering);
         store.findByOrder(merchantNo, input.orderId()).ifPresent(existing -> {
             throw duplicateOrder(existing);
         });
@@ -116,7 +126,10 @@ public final class ShoppingLoanBank {
     }
 
     public LoanApplication query(long merchantNo, String referenceId) {
-        return store.find(referenceId, merchantNo).orElseThrow(() -> BankRefusal.notFound("Loan application " + referenceId));
+        LoanApplication loan = store.find(referenceId, merchantNo)
+                .orElseThrow(() -> BankRefusal.notFound("Loan application " + referenceId));
+        banks.activeBank(loan.bankCode()).ifPresent(this::requireAnswering);
+        return loan;
     }
 
     public LoanApplication.RefundResult refund(long merchantNo, String referenceId, BigDecimal amount) {
@@ -132,6 +145,12 @@ public final class ShoppingLoanBank {
                     loan.nationalIdentityNumber());
         }
         return result;
+    }
+
+    private void requireAnswering(Bank bank) {
+        if (bankDown.test(bank.code())) {
+            throw new BankDown(bank.code());
+        }
     }
 
     public ApplicationStore.Page report(long merchantNo, Instant from, Instant to, String referenceId,

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -98,6 +99,24 @@ class SandboxController {
     ResponseEntity<Void> heal() {
         faults.reset();
         return ResponseEntity.noContent().build();
+    }
+
+    /** Calls concerning this bank answer 503 and change nothing, until it is brought back (or the faults cleared). */
+    @PutMapping("/banks/{bankCode}/outage")
+    ResponseEntity<Void> takeDown(@PathVariable String bankCode) {
+        faults.takeDown(bankCode);
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/banks/{bankCode}/outage")
+    ResponseEntity<Void> bringBack(@PathVariable String bankCode) {
+        faults.bringBack(bankCode);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/banks/outages")
+    Set<String> banksDown() {
+        return faults.banksDown();
     }
 
     @PostMapping("/tokens/expire")

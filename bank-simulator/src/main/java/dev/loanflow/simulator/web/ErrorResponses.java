@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
+import dev.loanflow.simulator.application.BankDown;
 import dev.loanflow.simulator.application.BankRefusal;
 import dev.loanflow.simulator.web.ApiModels.ErrorResponse;
 
@@ -48,6 +49,12 @@ class ErrorResponses {
     ResponseEntity<ErrorResponse> unauthorized(Unauthorized unauthorized) {
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                 .body(ErrorResponse.of("UNAUTHORIZED", unauthorized.getMessage()));
+    }
+
+    @ExceptionHandler(BankDown.class)
+    ResponseEntity<ErrorResponse> bankDown(BankDown down) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(ErrorResponse.of("BANK_UNAVAILABLE",
+                down.getMessage()));
     }
 
     @ExceptionHandler(FaultInjectionInterceptor.InjectedFault.class)

@@ -26,6 +26,25 @@ class FaultInjectionContractIT extends SimulatorContractTest {
     }
 
     @Test
+    void aBankThatIsDownAnswers503ForItsCallsOnlyAndActsOnNothingUntilItIsBack() {
+        String loan = approvedLoan();
+        bank.put("/sandbox/banks/AKTIFBANK/outage", "{}");
+
+        BankApiClient.Response session = bank.post("/loans/v1/facilitate/sessions/AKTIFBANK", token, "{}");
+        BankApiClient.Response refund = bank.post("/loans/v1/facilitate/refund/" + loan, token, "{\"refundAmount\":100.00}");
+        BankApiClient.Response otherBank = bank.post("/loans/v1/facilitate/sessions/QNB", token, "{}");
+
+        assertThat(session.status()).isEqualTo(503);
+        assertThat(session.body().get("errorCode").asText()).isEqualTo("BANK_UNAVAILABLE");
+        assertThat(refund.status()).isEqualTo(503);
+        assertThat(otherBank.status()).isEqualTo(200);
+        bank.delete("/sandbox/banks/AKTIFBANK/outage");
+        String orderId = bank.get("/loans/v1/facilitate/query/loan/" + loan, token).body().path("loanApplication")
+                .path("orderId").asText();
+        assertThat(bank.get("/sandbox/ledger?operation=REFUND&orderId=" + orderId, null).body()).isEmpty();
+    }
+
+    @Test
     void addedLatencyDelaysEveryCall() {
         faults("\"latencyMillis\":300");
 

@@ -36,10 +36,12 @@ public final class WebhookSender implements AutoCloseable {
     private final Map<String, String> secretsByMerchant;
     private final Set<String> toldWithoutSecret = ConcurrentHashMap.newKeySet();
     private final Clock clock;
+    private final Duration timeout;
 
     /** @param secretsByMerchant each merchant's own signing secret; a merchant without one gets no webhooks */
     public WebhookSender(Duration timeout, CallbackAddressPolicy policy, Map<String, String> secretsByMerchant,
                          Clock clock) {
+        this.timeout = timeout;
         Timeout limit = Timeout.of(timeout);
         this.http = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
@@ -55,6 +57,11 @@ public final class WebhookSender implements AutoCloseable {
         this.policy = policy;
         this.secretsByMerchant = Map.copyOf(secretsByMerchant);
         this.clock = clock;
+    }
+
+    /** The longest one webhook can take: connecting, then waiting for the answer. */
+    public Duration longestSend() {
+        return timeout.multipliedBy(2);
     }
 
     public SendResult send(String merchantId, String url, String webhookId, String body) {

@@ -32,15 +32,9 @@ import dev.loanflow.schemas.sealing.PersonalDataSealer;
  * (status DEAD, visible in the delivery log, replayable for webhooks).
  */
 @Component
-class DispatchingDeliveries implements SmartLifecycle {
+public class DispatchingDeliveries implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DispatchingDeliveries.class);
-    private static final Duration LEASE = Duration.ofMinutes(2);
-    /**
-     * Nothing is sent once less than this is left of a batch's lease: more than a send can take (webhook and SMTP
-     * time-outs are seconds), so a message is never still being sent when another instance may claim it.
-     */
-    static final Duration SEND_MARGIN = Duration.ofSeconds(60);
     private static final int CLAIMED = 20;
 
     private final Deliveries deliveries;
@@ -53,11 +47,19 @@ class DispatchingDeliveries implements SmartLifecycle {
     private final Clock clock;
     private final int shards;
     private final Duration pollInterval;
+    private final Duration lease;
+    /**
+     * Nothing is sent once less than this is left of a batch's lease: more than a send can take (webhook and SMTP
+     * time-outs are seconds), so a message is never still being sent when another instance may claim it.
+     */
+    private final Duration sendMargin;
     private volatile ScheduledExecutorService senders;
 
-    DispatchingDeliveries(Deliveries deliveries, EmailSender email, SmsSender sms, WebhookSender webhooks,
+    public DispatchingDeliveries(Deliveries deliveries, EmailSender email, SmsSender sms, WebhookSender webhooks,
                        PersonalDataSealer sealer, DeliverySettings settings, MeterRegistry meters, Clock clock,
-                       @Value("${loanflow.delivery.poll-interval:500ms}") Duration pollInterval) {
+                       @Value("${loanflow.delivery.poll-interval:500ms}") Duration pollInterval,
+                       @Value("${loanflow.delivery.lease:2m}") Duration lease,
+                       @Value("${loanflow.delivery.send-margin:60s}") Duration sendMargin) {
         this.deliveries = deliveries;
         this.email = email;
         this.sms = sms;
@@ -68,6 +70,12 @@ class DispatchingDeliveries implements SmartLifecycle {
         this.clock = clock;
         this.shards = settings.concurrency();
         this.pollInterval = pollInterval;
+        this.lease = lease;
+        this.sendMargin = sendMargin;
+        if (sendMargin.compareTo(webhooks.longestSend()) <= 0 || lease.compareTo(sendMargin) <= 0) {
+            throw new IllegalArgumentException("loanflow.delivery.send-margin must be longer than a webhook can take "
+                    + "(twice loanflow.webhooks.timeout) and shorter than loanflow.delivery.lease");
+        }
     }
 
     @Override
@@ -107,8 +115,8 @@ class DispatchingDeliveries implements SmartLifecycle {
         try {
             List<Deliveries.Delivery> due;
             do {
-                long sendBefore = System.nanoTime() + LEASE.minus(SEND_MARGIN).toNanos();
-                due = deliveries.claimDue(shard, CLAIMED, LEASE);
+                long sendBefore = System.nanoTime() + lease.minus(sendMargin).toNanos();
+                due = deliveries.claimDue(shard, CLAIMED, lease);
                 List<Deliveries.AttemptMade> made = new ArrayList<>(due.size());
                 try {
                     List<Deliveries.Delivery> emails =

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +33,7 @@ final class LoopbackServer {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> statusByPath = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> heldPaths = new ConcurrentHashMap<>();
+    private final Map<String, Duration> slowPaths = new ConcurrentHashMap<>();
 
     LoopbackServer() {
         try {
@@ -45,6 +47,7 @@ final class LoopbackServer {
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             CountDownLatch held = heldPaths.get(path);
             try {
+                Thread.sleep(slowPaths.getOrDefault(path, Duration.ZERO).toMillis());
                 if (held != null && !held.await(30, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("a held request was never let go");
                 }
@@ -64,6 +67,11 @@ final class LoopbackServer {
 
     void answer(String path, int status) {
         statusByPath.put(path, status);
+    }
+
+    /** Requests to the path are recorded at once and answered after this long. */
+    void slow(String path, Duration each) {
+        slowPaths.put(path, each);
     }
 
     /** Requests to the path are recorded at once but answered only once the returned latch counts down. */

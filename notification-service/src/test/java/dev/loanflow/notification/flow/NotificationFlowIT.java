@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,6 +50,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 
 import dev.loanflow.eventing.DeadLetters;
@@ -67,6 +69,11 @@ import dev.loanflow.infra.testdata.TestClients;
 import dev.loanflow.notification.delivery.Channel;
 import dev.loanflow.notification.delivery.Deliveries;
 import dev.loanflow.notification.delivery.DeliverySettings;
+import dev.loanflow.notification.delivery.DispatchingDeliveries;
+import dev.loanflow.notification.channel.CallbackAddressPolicy;
+import dev.loanflow.notification.channel.EmailSender;
+import dev.loanflow.notification.channel.SmsSender;
+import dev.loanflow.notification.channel.WebhookSender;
 import dev.loanflow.schemas.EventSerde;
 import dev.loanflow.schemas.StoredEvents;
 import dev.loanflow.schemas.Topic;
@@ -159,6 +166,57 @@ class NotificationFlowIT extends ServiceIntegrationTest implements ServiceSmokeC
         } finally {
             dispatcher.start();
         }
+    }
+
+    /**
+     * Two instances send one application's webhooks, each in batches slower than their lease (each webhook takes
+     * 300 ms, a batch claims 20, a lease lasts 5 s): a batch stops sending while enough of its lease is left, the
+     * other instance takes over the rest once the lease runs out, and every webhook is sent exactly once.
+     */
+    @Test
+    void twoInstancesWithBatchesSlowerThanTheirLeaseSendEveryWebhookOnce() throws Exception {
+        Lifecycle dispatcher = (Lifecycle) context.getBean("dispatchingDeliveries");
+        dispatcher.stop();
+        String eventId = UUID.randomUUID().toString();
+        String path = "/hooks/two-instances";
+        OUTSIDE.slow(path, Duration.ofMillis(300));
+        List<Deliveries.Planned> planned = new ArrayList<>();
+        for (int webhook = 0; webhook < 24; webhook++) {
+            planned.add(new Deliveries.Planned(eventId + "-" + webhook, "two-instances-" + eventId, MERCHANT,
+                    Channel.WEBHOOK, "merchant", null, OUTSIDE.url(path), null, "{}", null));
+        }
+        deliveries.enqueue(planned);
+        List<DispatchingDeliveries> instances = List.of(instance(), instance());
+        long delivered = 0;
+        try {
+            instances.forEach(DispatchingDeliveries::start);
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (delivered < planned.size() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(200);
+                delivered = deliveries(planned.get(0).applicationId()).findValuesAsText("status").stream()
+                        .filter("DELIVERED"::equals).count();
+            }
+        } finally {
+            instances.forEach(DispatchingDeliveries::stop);
+            dispatcher.start();
+        }
+
+        Map<String, Long> sendsByWebhook = OUTSIDE.at(path).stream().collect(java.util.stream.Collectors.groupingBy(
+                received -> received.header("webhook-id"), java.util.stream.Collectors.counting()));
+        assertThat(sendsByWebhook).allSatisfy((webhook, sends) -> assertThat(sends).as("sends of webhook " + webhook)
+                .isOne());
+        assertThat(sendsByWebhook).hasSize(planned.size());
+        assertThat(delivered).isEqualTo(planned.size());
+    }
+
+    /** Another instance of the dispatcher, with a lease of 5 s of which the last 2 s are never used for sending. */
+    private DispatchingDeliveries instance() {
+        WebhookSender webhooks = new WebhookSender(Duration.ofMillis(900), new CallbackAddressPolicy(true),
+                Map.of(MERCHANT, WEBHOOK_SECRET), Clock.systemUTC());
+        return new DispatchingDeliveries(deliveries, context.getBean(EmailSender.class), context.getBean(SmsSender.class),
+                webhooks, SEALER, new DeliverySettings(List.of(Duration.ofMillis(300)), 1),
+                new SimpleMeterRegistry(), Clock.systemUTC(), Duration.ofMillis(100), Duration.ofSeconds(5),
+                Duration.ofSeconds(2));
     }
 
     private static Deliveries.Delivery claimed(List<Deliveries.Delivery> claimed, String eventId) {
