@@ -1,17 +1,34 @@
-import java.io.IOException;
+import java.io.FileInputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.sun.net.httpserver.HttpServer;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
-/** A merchant's webhook endpoint for the compose check: keeps every POST, shows them all at GET /received. */
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+
+/**
+ * A merchant's webhook endpoint for the compose check, over HTTPS as merchants' are: keeps every POST, shows them all
+ * at GET /received. Arguments: the port, a PKCS#12 key store and its password.
+ */
 public class WebhookReceiver {
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (FileInputStream file = new FileInputStream(args[1])) {
+            keys.load(file, args[2].toCharArray());
+        }
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(keys, args[2].toCharArray());
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(keyManagers.getKeyManagers(), null, null);
         List<String> received = new CopyOnWriteArrayList<>();
-        HttpServer server = HttpServer.create(new InetSocketAddress(Integer.parseInt(args[0])), 0);
+        HttpsServer server = HttpsServer.create(new InetSocketAddress(Integer.parseInt(args[0])), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(tls));
         server.createContext("/", exchange -> {
             byte[] answer = new byte[0];
             if ("POST".equals(exchange.getRequestMethod())) {

@@ -39,6 +39,18 @@ class ComposeFileTest {
                 "prometheus", "grafana");
     }
 
+    /** CI runs the file with docker-compose 1.29 (.ci/containers/run): no top-level name or configs, which v1 refuses. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theFileRunsOnComposeVersionOneToo() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+
+        assertThat(compose.keySet()).allMatch(key -> key.equals("services") || key.startsWith("x-"));
+        services().forEach((name, service) -> assertThat(service).as(name).doesNotContainKeys("configs", "secrets"));
+        builtServices().forEach((name, service) -> assertThat((String) service.get("image")).as(name)
+                .isEqualTo("loanflow/" + module(service)));
+    }
+
     @Test
     void everyBuiltServiceIsAReactorModuleOnItsOwnPort() throws IOException {
         String reactor = Files.readString(ROOT.resolve("pom.xml"));
