@@ -11,10 +11,12 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
   rm /tmp/pwfile
   echo "listen_addresses = '*'" >> "$PGDATA/postgresql.conf"
   echo "host all all 0.0.0.0/0 scram-sha-256" >> "$PGDATA/pg_hba.conf"
-  if [ "$POSTGRES_DB" != "postgres" ] && [ "$POSTGRES_DB" != "$POSTGRES_USER" ] || [ "$POSTGRES_USER" != "postgres" ]; then
-    pg_ctl -D "$PGDATA" -o "-c listen_addresses=''" -w start > /dev/null
-    createdb -U "$POSTGRES_USER" "$POSTGRES_DB" 2>/dev/null || true
-    pg_ctl -D "$PGDATA" -m fast -w stop > /dev/null
-  fi
+  # as the postgres image does, set up on a server that listens on no address; it logs "ready to accept
+  # connections" once before the real server does, which is what clients such as Testcontainers wait for
+  pg_ctl -D "$PGDATA" -o "-c listen_addresses=''" -w start
+  [ "$POSTGRES_DB" = postgres ] || createdb -U "$POSTGRES_USER" "$POSTGRES_DB"
+  pg_ctl -D "$PGDATA" -m fast -w stop > /dev/null
 fi
-exec postgres -D "$PGDATA"
+# arguments as the postgres image takes them: postgres -c setting=value ...
+[ "${1:-}" = postgres ] && shift
+exec postgres -D "$PGDATA" "$@"

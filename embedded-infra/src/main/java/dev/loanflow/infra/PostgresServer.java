@@ -21,7 +21,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * already acted on, and would flatter the benchmark. {@link #startForTests} keeps that default for a test JVM's own
  * database, which nothing needs after the JVM is gone.
  */
-public final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements SharedDatabase {
 
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
@@ -71,13 +71,9 @@ public final class PostgresServer implements AutoCloseable {
         return postgres.getPort();
     }
 
+    @Override
     public String jdbcUrl() {
         return postgres.getJdbcUrl(USER, DATABASE);
-    }
-
-    /** The schema registry's storage in this server. */
-    public SchemaRegistryServer.Storage registryStorage() {
-        return new SchemaRegistryServer.Storage(jdbcUrl(), USER, PASSWORD);
     }
 
     /** The postmaster's process id is the first line of {@code postmaster.pid} in the data directory. */

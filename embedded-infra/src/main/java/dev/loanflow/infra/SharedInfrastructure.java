@@ -8,28 +8,29 @@ import dev.loanflow.infra.testdata.TestClients;
 
 /**
  * One Kafka broker, one PostgreSQL, one schema registry and one authorization server per JVM, started on first use and shared by
- * every test in that JVM; all are stopped when the JVM exits.
+ * every test in that JVM; all are stopped when the JVM exits. Kafka and PostgreSQL run on Testcontainers where a Docker
+ * API answers ({@link Containers}), else as processes from Maven Central's jars and binaries.
  */
 public final class SharedInfrastructure {
 
-    private static KafkaBroker kafka;
-    private static PostgresServer postgres;
+    private static SharedBroker kafka;
+    private static SharedDatabase postgres;
     private static SchemaRegistryServer schemaRegistry;
     private static AuthorizationServer authorizationServer;
 
     private SharedInfrastructure() {
     }
 
-    public static synchronized KafkaBroker kafka() {
+    public static synchronized SharedBroker kafka() {
         if (kafka == null) {
-            kafka = stopOnExit(KafkaBroker.start(0));
+            kafka = stopOnExit(Containers.wanted() ? Containers.kafka() : KafkaBroker.start(0));
         }
         return kafka;
     }
 
-    public static synchronized PostgresServer postgres() {
+    public static synchronized SharedDatabase postgres() {
         if (postgres == null) {
-            postgres = stopOnExit(PostgresServer.startForTests(0));
+            postgres = stopOnExit(Containers.wanted() ? Containers.postgres() : PostgresServer.startForTests(0));
         }
         return postgres;
     }

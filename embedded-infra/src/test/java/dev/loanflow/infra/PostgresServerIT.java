@@ -80,7 +80,7 @@ class PostgresServerIT {
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
     }
 
-    private static String setting(PostgresServer postgres, String name) throws SQLException {
+    private static String setting(SharedDatabase postgres, String name) throws SQLException {
         try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), PostgresServer.USER, PostgresServer.PASSWORD);
              ResultSet result = connection.createStatement().executeQuery("show " + name)) {
             result.next();

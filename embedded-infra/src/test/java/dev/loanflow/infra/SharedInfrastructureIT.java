@@ -28,7 +28,7 @@ class SharedInfrastructureIT {
 
     @Test
     void kafkaBrokerAcknowledgesAndDeliversRecords() throws Exception {
-        KafkaBroker kafka = SharedInfrastructure.kafka();
+        SharedBroker kafka = SharedInfrastructure.kafka();
         kafka.createTopics(List.of(new NewTopic("infra-smoke", 1, (short) 1)));
         try (var producer = new KafkaProducer<String, String>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
