@@ -1,5 +1,7 @@
 package dev.loanflow.gateway.persistence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
@@ -67,21 +69,21 @@ public class WaitingRequests {
     public List<Waiting> due(int most) {
         return jdbc.sql("select * from (select distinct on (application_id) * from waiting_request "
                         + "order by application_id, id) first_of_each where next_attempt_at <= now() order by id limit ?")
-                .param(most).query((row, number) -> new Waiting(row.getLong("id"),
-                        new Request(row.getString("event_id"), row.getString("application_id"), row.getString("topic"),
-                                row.getInt("kafka_partition"), row.getLong("kafka_offset"), row.getBytes("payload")),
-                        row.getString("bank_code"), row.getInt("attempts")))
+                .param(most).query(WaitingRequests::waiting)
                 .list();
     }
 
     /** The application's next waiting request, if its turn has come. */
     public Optional<Waiting> nextOf(String applicationId) {
         return jdbc.sql("select * from waiting_request where application_id = ? order by id limit 1")
-                .param(applicationId).query((row, number) -> new Waiting(row.getLong("id"),
-                        new Request(row.getString("event_id"), row.getString("application_id"), row.getString("topic"),
-                                row.getInt("kafka_partition"), row.getLong("kafka_offset"), row.getBytes("payload")),
-                        row.getString("bank_code"), row.getInt("attempts")))
+                .param(applicationId).query(WaitingRequests::waiting)
                 .optional();
+    }
+
+    private static Waiting waiting(ResultSet row, int number) throws SQLException {
+        return new Waiting(row.getLong("id"), new Request(row.getString("event_id"), row.getString("application_id"),
+                row.getString("topic"), row.getInt("kafka_partition"), row.getLong("kafka_offset"), row.getBytes("payload")),
+                row.getString("bank_code"), row.getInt("attempts"));
     }
 
     public void done(long id) {
