@@ -73,7 +73,12 @@ public final class DeadLetters {
      */
     public static DefaultErrorHandler errorHandler(KafkaProperties kafka, StoredEvents storedEvents,
                                                    PersonalDataSealer sealer, Predicate<Throwable> serviceOutages) {
-        DeadLetterPublishingRecoverer recoverer = recoverer(kafka, storedEvents, sealer);
+        return errorHandler(recoverer(kafka, storedEvents, sealer), serviceOutages);
+    }
+
+    /** The same, publishing through a {@link #recoverer} the service also uses itself. */
+    public static DefaultErrorHandler errorHandler(DeadLetterPublishingRecoverer recoverer,
+                                                   Predicate<Throwable> serviceOutages) {
         Predicate<Throwable> outage = isOutage(serviceOutages);
         // the default back-off must allow retries (Spring Kafka skips the function when it does not); a failure that is
         // not an outage gets none

@@ -10,7 +10,8 @@ import java.util.Optional;
 public class BankUnavailable extends RuntimeException {
 
     private final boolean mayHaveActed;
-    private String bankDown;
+    /** The bank known to be down, when the call never left because its circuit breaker is open. */
+    private final String bankDown;
 
     public BankUnavailable(String message, Throwable cause) {
         this(message, cause, true);
@@ -21,8 +22,13 @@ public class BankUnavailable extends RuntimeException {
     }
 
     protected BankUnavailable(String message, Throwable cause, boolean mayHaveActed) {
+        this(message, cause, mayHaveActed, null);
+    }
+
+    private BankUnavailable(String message, Throwable cause, boolean mayHaveActed, String bankDown) {
         super(message, cause);
         this.mayHaveActed = mayHaveActed;
+        this.bankDown = bankDown;
     }
 
     /** The request never reached the bank. */
@@ -32,9 +38,7 @@ public class BankUnavailable extends RuntimeException {
 
     /** The bank is known to be down (its circuit breaker is open): the request never left. */
     public static BankUnavailable bankDown(String bankCode, String message, Throwable cause) {
-        BankUnavailable down = new BankUnavailable(message, cause, false);
-        down.bankDown = bankCode;
-        return down;
+        return new BankUnavailable(message, cause, false, bankCode);
     }
 
     /** The bank known to be down somewhere in the failure's chain, if the failure is that. */

@@ -22,8 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -46,7 +44,6 @@ import dev.loanflow.gateway.bank.BankUnavailable;
 import dev.loanflow.gateway.persistence.WaitingRequests;
 import dev.loanflow.schemas.StoredEvents;
 import dev.loanflow.schemas.Topic;
-import dev.loanflow.schemas.sealing.PersonalDataSealer;
 
 /**
  * Handles bank requests in turn per application, without letting a bank that is down hold the others: a request for
@@ -75,14 +72,12 @@ class BankRequestsInTurn {
     private final DeadLetterPublishingRecoverer deadLetters;
     private final Predicate<Throwable> outage = DeadLetters.isOutage(DeadLetterConfiguration::bankOutage);
     private final MultiGauge waitingByBank;
-    private final boolean retrying;
 
     BankRequestsInTurn(AssessingPreApproval preApprovals, SubmittingBankApplication submissions, RefundingAtBank refunds,
                        BankInteractions interactions, ConcurrentKeys bankRequestKeys, WaitingRequests waiting,
                        StoredEvents storedEvents, DataSource dataSource,
                        @Qualifier("bankRequestThreads") Executor bankRequestThreads,
-                       KafkaProperties kafka, PersonalDataSealer sealer, MeterRegistry meters,
-                       @Value("${loanflow.bank.retry-waiting-requests:true}") boolean retrying) {
+                       DeadLetterPublishingRecoverer bankRequestDeadLetters, MeterRegistry meters) {
         this.requests = RecordDispatch.of(Topic.BANK_REQUESTS)
                 .on(PreApprovalRequested.class, preApprovals::handle)
                 .on(BankApplicationRequested.class, submissions::handle)
@@ -94,10 +89,9 @@ class BankRequestsInTurn {
         this.storedEvents = storedEvents;
         this.dataSource = dataSource;
         this.bankRequestThreads = bankRequestThreads;
-        this.deadLetters = DeadLetters.recoverer(kafka, storedEvents, sealer);
+        this.deadLetters = bankRequestDeadLetters;
         this.waitingByBank = MultiGauge.builder("loanflow.bank.requests.waiting")
                 .description("bank requests waiting for their bank to answer again").register(meters);
-        this.retrying = retrying;
     }
 
     void handle(List<ConsumerRecord<String, SpecificRecord>> records) {
@@ -130,9 +124,6 @@ class BankRequestsInTurn {
 
     @Scheduled(fixedDelayString = "${loanflow.bank.waiting-retry-interval:1s}")
     void retryWaitingRequests() {
-        if (!retrying) {
-            return;
-        }
         try (Connection lockHolder = dataSource.getConnection()) {
             if (!advisoryLock(lockHolder, "select pg_try_advisory_lock(?)")) {
                 return;

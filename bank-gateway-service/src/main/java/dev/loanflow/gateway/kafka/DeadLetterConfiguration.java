@@ -4,6 +4,7 @@ package dev.loanflow.gateway.kafka;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
 import dev.loanflow.eventing.DeadLetters;
@@ -16,9 +17,16 @@ import dev.loanflow.gateway.bank.BankUnavailable;
 @Configuration(proxyBeanMethods = false)
 class DeadLetterConfiguration {
 
+    /** Dead letters of the listener and of requests that waited for their bank ({@link BankRequestsInTurn}) alike. */
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(KafkaProperties kafka, StoredEvents storedEvents, PersonalDataSealer sealer) {
-        return DeadLetters.errorHandler(kafka, storedEvents, sealer, DeadLetterConfiguration::bankOutage);
+    DeadLetterPublishingRecoverer bankRequestDeadLetters(KafkaProperties kafka, StoredEvents storedEvents,
+                                                         PersonalDataSealer sealer) {
+        return DeadLetters.recoverer(kafka, storedEvents, sealer);
+    }
+
+    @Bean
+    DefaultErrorHandler kafkaErrorHandler(DeadLetterPublishingRecoverer bankRequestDeadLetters) {
+        return DeadLetters.errorHandler(bankRequestDeadLetters, DeadLetterConfiguration::bankOutage);
     }
 
     static boolean bankOutage(Throwable failure) {

@@ -73,7 +73,7 @@ public class WaitingRequests {
                 .list();
     }
 
-    /** The application's next waiting request, if its turn has come. */
+    /** The application's next waiting request, right after its earlier one was done with. */
     public Optional<Waiting> nextOf(String applicationId) {
         return jdbc.sql("select * from waiting_request where application_id = ? order by id limit 1")
                 .param(applicationId).query(WaitingRequests::waiting)

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -201,8 +202,8 @@ class NotificationFlowIT extends ServiceIntegrationTest implements ServiceSmokeC
             dispatcher.start();
         }
 
-        Map<String, Long> sendsByWebhook = OUTSIDE.at(path).stream().collect(java.util.stream.Collectors.groupingBy(
-                received -> received.header("webhook-id"), java.util.stream.Collectors.counting()));
+        Map<String, Long> sendsByWebhook = OUTSIDE.at(path).stream().collect(Collectors.groupingBy(
+                received -> received.header("webhook-id"), Collectors.counting()));
         assertThat(sendsByWebhook).allSatisfy((webhook, sends) -> assertThat(sends).as("sends of webhook " + webhook)
                 .isOne());
         assertThat(sendsByWebhook).hasSize(planned.size());
