@@ -1,29 +1,29 @@
 // An upstream system in Node.js, with stock Confluent clients only (kafkajs, @kafkajs/confluent-schema-registry):
-// it publishes one ApplicationSubmitted on loan.applications.submitted.v1, then follows the application on the
-// lifecycle topic (every change) and the compacted status topic (the latest change, no personal data) until it
-// reaches the status asked for. It prints one JSON line per record it reads and a summary line last.
+// authenticated as its own Kafka principal (SCRAM-SHA-512), it publishes one ApplicationSubmitted on its own topic,
+// loan.applications.submitted.v1.<publisher>, then follows the application on the compacted status topic (every
+// change, no personal data) until it reaches the status asked for. It prints one JSON line per record it reads and a
+// summary line last.
 //
-//   npm ci && node loanflow-upstream.mjs --brokers 127.0.0.1:9092 \
+//   npm ci && node loanflow-upstream.mjs --brokers 127.0.0.1:9092 --publisher checkout --password <its password> \
 //     --registry http://localhost:8081/apis/ccompat/v7 --merchant demo-shop \
 //     --national-id 10000000146 --gsm 5551234567 --until APPROVED
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
 
-const SUBMITTED = 'loan.applications.submitted.v1';
-const LIFECYCLE = 'loan.applications.lifecycle.v1';
 const STATUS = 'loan.applications.status.v1';
 // Confluent's RecordNameStrategy: the subject is the record's full name
 const SUBJECT = 'dev.loanflow.events.ApplicationSubmitted';
 
 const options = Object.fromEntries(process.argv.slice(2).reduce((pairs, word, index, words) =>
     word.startsWith('--') ? [...pairs, [word.slice(2), words[index + 1]]] : pairs, []));
-for (const required of ['brokers', 'registry', 'merchant', 'national-id', 'gsm']) {
+for (const required of ['brokers', 'publisher', 'password', 'registry', 'merchant', 'national-id', 'gsm']) {
     if (!options[required]) {
         console.error(`missing --${required}`);
         process.exit(2);
     }
 }
+const SUBMITTED = `loan.applications.submitted.v1.${options.publisher}`;
 const until = options.until ?? 'APPROVED';
 const timeoutMillis = Number(options['timeout-seconds'] ?? 120) * 1000;
 
@@ -71,7 +71,10 @@ function submission(applicationId, eventId) {
     };
 }
 
-const kafka = new Kafka({ clientId: 'loanflow-node-upstream', brokers: options.brokers.split(','), logLevel: logLevel.WARN });
+const kafka = new Kafka({
+    clientId: 'loanflow-node-upstream', brokers: options.brokers.split(','), logLevel: logLevel.WARN,
+    sasl: { mechanism: 'scram-sha-512', username: options.publisher, password: options.password },
+});
 const registry = new SchemaRegistry({ host: options.registry });
 const applicationId = options['application-id'] ?? randomUUID();
 
@@ -87,9 +90,10 @@ console.log(JSON.stringify({ published: SUBMITTED, applicationId, subject: SUBJE
 
 const lifecycle = [];
 let latest = null;
-const consumer = kafka.consumer({ groupId: `loanflow-node-upstream-${randomUUID()}` });
+// a publisher may read in consumer groups named after it only
+const consumer = kafka.consumer({ groupId: `${options.publisher}-node-upstream-${randomUUID()}` });
 await consumer.connect();
-await consumer.subscribe({ topics: [LIFECYCLE, STATUS], fromBeginning: true });
+await consumer.subscribe({ topics: [STATUS], fromBeginning: true });
 const reached = new Promise((resolve) => {
     consumer.run({
         eachMessage: async ({ topic, message }) => {
@@ -99,13 +103,9 @@ const reached = new Promise((resolve) => {
             const change = await registry.decode(message.value);
             console.log(JSON.stringify({ topic, status: change.status, trigger: change.trigger,
                 customer: change.customer === null ? null : 'sealed' }));
-            if (topic === LIFECYCLE) {
-                lifecycle.push(change.status);
-            } else {
-                latest = change;
-            }
-            // the two topics are read side by side: done once both have told
-            if (latest?.status === until && lifecycle.includes(until)) {
+            lifecycle.push(change.status);
+            latest = change;
+            if (latest.status === until) {
                 resolve(true);
             }
         },

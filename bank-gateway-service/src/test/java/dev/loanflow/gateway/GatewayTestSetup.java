@@ -13,6 +13,7 @@ import dev.loanflow.infra.SharedInfrastructure;
 import dev.loanflow.infra.SpringBootProcess;
 import dev.loanflow.schemas.SchemaDeployment;
 import dev.loanflow.schemas.Topic;
+import dev.loanflow.schemas.UpstreamPublishers;
 import dev.loanflow.schemas.sealing.PersonalDataSealer;
 
 /** The gateway on real infrastructure, talking to the real bank simulator running as its own process. */
@@ -41,7 +42,7 @@ public final class GatewayTestSetup {
     }
 
     public static void register(DynamicPropertyRegistry registry) {
-        SharedInfrastructure.kafka().createTopics(Topic.withDeadLetters((short) 1));
+        SharedInfrastructure.kafka().createTopics(Topic.withDeadLetters((short) 1, UpstreamPublishers.none()));
         SchemaDeployment.registerAll(SharedInfrastructure.schemaRegistry().confluentApiUrl());
         registry.add("server.port", () -> GATEWAY_PORT);
         registry.add("loanflow.bank.base-url", () -> simulator().baseUrl());

@@ -1,7 +1,14 @@
 package dev.loanflow.benchmark;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,17 +33,35 @@ final class BrokerCeiling {
     static Result measure(KafkaProcess kafka, long records, int recordBytes) {
         String topic = "benchmark.raw-ceiling";
         kafka.createTopics(List.of(new NewTopic(topic, 6, (short) 1)));
+        String clientConfig = clientConfig(kafka);
         String produced = KafkaProcess.runTool("org.apache.kafka.tools.ProducerPerformance", List.of(
                 "--topic", topic, "--num-records", String.valueOf(records), "--record-size", String.valueOf(recordBytes),
-                "--throughput", "-1", "--producer-props", "bootstrap.servers=" + kafka.bootstrapServers(), "acks=all",
+                "--throughput", "-1", "--producer.config", clientConfig, "--producer-props", "acks=all",
                 "enable.idempotence=true", "linger.ms=5", "compression.type=none"), Duration.ofMinutes(3));
         Matcher producer = last(PRODUCED, produced);
         String consumed = KafkaProcess.runTool("org.apache.kafka.tools.ConsumerPerformance", List.of(
-                "--bootstrap-server", kafka.bootstrapServers(), "--topic", topic, "--messages", String.valueOf(records),
-                "--timeout", "60000"), Duration.ofMinutes(3));
+                "--bootstrap-server", kafka.bootstrapServers(), "--consumer.config", clientConfig, "--topic", topic,
+                "--messages", String.valueOf(records), "--timeout", "60000"), Duration.ofMinutes(3));
         return new Result(records, recordBytes, Double.parseDouble(producer.group(2)), Double.parseDouble(producer.group(3)),
                 "p50 " + producer.group(6) + " ms, p95 " + producer.group(7) + " ms, p99 " + producer.group(8) + " ms",
                 consumedPerSecond(consumed));
+    }
+
+    /** The tools authenticate as the administrator, from a properties file only this user can read. */
+    private static String clientConfig(KafkaProcess kafka) {
+        try {
+            Path file = Files.createTempFile("kafka-client", ".properties",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            file.toFile().deleteOnExit();
+            Properties properties = new Properties();
+            kafka.adminProperties().forEach((key, value) -> properties.setProperty(key, value.toString()));
+            try (Writer writer = Files.newBufferedWriter(file)) {
+                properties.store(writer, null);
+            }
+            return file.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** ConsumerPerformance prints a CSV header and one line; nMsg.sec is the sixth column. */

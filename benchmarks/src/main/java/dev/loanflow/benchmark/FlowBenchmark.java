@@ -17,8 +17,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import dev.loanflow.infra.AuthorizationServer;
 import dev.loanflow.infra.Platform;
 import dev.loanflow.infra.SpringBootProcess;
+import dev.loanflow.schemas.KafkaAccess;
 import dev.loanflow.schemas.SchemaDeployment;
-import dev.loanflow.schemas.Topic;
+import dev.loanflow.schemas.UpstreamPublishers;
 
 /**
  * The whole flow under load on the real stack: the raw ceiling of the broker with Kafka's own tools and of the
@@ -76,7 +77,8 @@ public final class FlowBenchmark {
         log("starting the stack ...");
         Instant begin = Instant.now();
         platform = Platform.start(new Platform.Options(Path.of("."), Path.of(".loanflow", "benchmark-logs"),
-                Topic.withDeadLetters((short) 1),
+                kafka -> KafkaAccess.prepare(kafka.adminProperties(), kafka::passwordOf, UpstreamPublishers.parse(Submissions.PUBLISHERS)),
+                Submissions.PUBLISHERS,
                 List.of(new AuthorizationServer.Client(Submissions.MERCHANT, java.util.UUID.randomUUID().toString(),
                         List.of("submit", "read", "refund"))),
                 List.of("--loanflow.simulator.customer-decision-delay=0ms"), serviceSettings(), serviceJvm(),
@@ -142,7 +144,7 @@ public final class FlowBenchmark {
             throws Exception {
         simulator("PUT", "/sandbox/faults", faults);
         double refundShare = Double.parseDouble(arguments.getOrDefault("refund-share", "0.1"));
-        FlowObserver observer = new FlowObserver(platform.kafka.bootstrapServers(), platform.registry.registryApiUrl(),
+        FlowObserver observer = new FlowObserver(platform.kafka.adminProperties(), platform.registry.registryApiUrl(),
                 applicationId -> {
                     if (ThreadLocalRandom.current().nextDouble() < refundShare) {
                         refunds.execute(() -> refund(applicationId));
@@ -153,7 +155,8 @@ public final class FlowBenchmark {
         long refundedBefore = observer.refunded.get();
         String offered = rate > 0 ? String.format("%.0f/s", rate) : "as fast as possible (at most " + maxInFlight + " in flight)";
         log("run: %s, bank %s, offered %s, %d s warm-up + %d s measured", name, bank, offered, warmup, duration);
-        try (Load load = new Load(platform.kafka.bootstrapServers(), platform.registry.registryApiUrl(), observer)) {
+        try (Load load = new Load(platform.kafka.clientProperties(Submissions.PUBLISHER),
+                platform.registry.registryApiUrl(), observer)) {
             Thread loader = new Thread(() -> {
                 try {
                     load.run(rate, maxInFlight, Duration.ofSeconds(warmup + duration));

@@ -71,10 +71,10 @@ final class FlowObserver implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    FlowObserver(String bootstrapServers, String registryUrl, Consumer<String> onApproved) {
+    FlowObserver(Map<String, Object> kafka, String registryUrl, Consumer<String> onApproved) {
         this.onApproved = onApproved;
         Map<String, Object> config = new HashMap<>(EventSerde.consumerProperties(registryUrl));
-        config.put("bootstrap.servers", bootstrapServers);
+        config.putAll(kafka);
         config.put("group.id", "benchmark-observer-" + UUID.randomUUID());
         config.put("auto.offset.reset", "latest");
         KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config);

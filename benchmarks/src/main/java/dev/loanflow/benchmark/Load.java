@@ -11,7 +11,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 import dev.loanflow.schemas.AvroCodec;
 import dev.loanflow.schemas.EventSerde;
-import dev.loanflow.schemas.Topic;
+import dev.loanflow.schemas.UpstreamPublishers;
 
 /**
  * Publishes applications on the input topic at a fixed rate, or as fast as the flow completes them (a bounded
@@ -22,9 +22,10 @@ final class Load implements AutoCloseable {
     private final KafkaProducer<String, SpecificRecord> producer;
     private final FlowObserver observer;
 
-    Load(String bootstrapServers, String registryUrl, FlowObserver observer) {
+    /** Publishes as the upstream publisher {@link Submissions#PUBLISHER}, given its client settings. */
+    Load(Map<String, Object> kafka, String registryUrl, FlowObserver observer) {
         Map<String, Object> config = new HashMap<>(EventSerde.producerProperties(registryUrl));
-        config.put("bootstrap.servers", bootstrapServers);
+        config.putAll(kafka);
         config.put("linger.ms", "2");
         this.producer = new KafkaProducer<>(config);
         this.observer = observer;
@@ -58,7 +59,7 @@ final class Load implements AutoCloseable {
     private void send() {
         String applicationId = UUID.randomUUID().toString();
         observer.submittedNow(applicationId);
-        producer.send(new ProducerRecord<>(Topic.SUBMISSIONS.topicName(), applicationId,
+        producer.send(new ProducerRecord<>(UpstreamPublishers.topicOf(Submissions.PUBLISHER), applicationId,
                 Submissions.approvedByTheCustomer(applicationId)));
     }
 

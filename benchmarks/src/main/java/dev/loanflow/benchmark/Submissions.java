@@ -19,6 +19,8 @@ import dev.loanflow.infra.testdata.TestData;
 final class Submissions {
 
     static final String MERCHANT = "bench-shop";
+    static final String PUBLISHER = "bench-checkout";
+    static final String PUBLISHERS = PUBLISHER + ":" + MERCHANT;
     private static final BigDecimal PRICE = new BigDecimal("12500.00");
     private static final BigDecimal SHIPPING = new BigDecimal("49.90");
 

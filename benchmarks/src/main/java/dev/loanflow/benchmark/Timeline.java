@@ -43,7 +43,7 @@ final class Timeline {
     Timeline(Platform platform, FlowObserver observer, List<ProcessStats> processes) {
         this.observer = observer;
         this.processes = processes;
-        this.admin = Admin.create(Map.of("bootstrap.servers", platform.kafka.bootstrapServers()));
+        this.admin = Admin.create(platform.kafka.adminProperties());
         // the due notifications are a few dozen rows of a table of thousands, most of them webhooks retrying in an
         // hour; with the planner's estimate of them their count read the whole table (15-45 ms a second of the
         // database's time) where the partial index takes a millisecond

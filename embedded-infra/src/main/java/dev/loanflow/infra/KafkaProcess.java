@@ -8,10 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -24,37 +28,57 @@ import org.apache.kafka.common.Uuid;
  * the broker code on this JVM's classpath: Kafka's own {@code kafka.Kafka}, its storage formatted first (in this JVM)
  * with {@code kafka.tools.StorageTool}. C1 only and the serial collector: on two cores shared with the services, the
  * broker is quicker to start and leaves more CPU to them. Unlike the in-process broker it keeps its port and can be
- * killed and restarted.
+ * killed and restarted. Clients authenticate (SASL: SCRAM-SHA-512 for principals, PLAIN for the administrator, whose
+ * password is made up per run) and are authorized by ACLs; nothing is allowed without one.
  */
 public final class KafkaProcess implements AutoCloseable {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private volatile Process process;
     private final int port;
     private final Path properties;
     private final Path log;
+    private final String adminPassword;
+    private final Map<String, String> passwords = new ConcurrentHashMap<>();
 
-    private KafkaProcess(int port, Path properties, Path log) {
+    private KafkaProcess(int port, Path properties, Path log, String adminPassword) {
         this.port = port;
         this.properties = properties;
         this.log = log;
+        this.adminPassword = adminPassword;
     }
 
     public static KafkaProcess start(int port) {
         Path home = TempDirectories.create("kafka-process");
         Path properties = home.resolve("server.properties");
         int controllerPort = FreePorts.find();
+        String adminPassword = randomPassword();
+        String admin = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"admin\" password=\""
+                + adminPassword + "\" user_admin=\"" + adminPassword + "\";";
         try {
             Files.writeString(properties, String.join("\n",
                     "process.roles=broker,controller",
                     "node.id=1",
                     "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                    "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                    "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                    "listeners=SASL_PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                    "advertised.listeners=SASL_PLAINTEXT://127.0.0.1:" + port,
                     "controller.listener.names=CONTROLLER",
-                    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                    "inter.broker.listener.name=PLAINTEXT",
+                    "listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT",
+                    "inter.broker.listener.name=SASL_PLAINTEXT",
+                    // clients authenticate with SCRAM; only the broker's administrator (itself) with PLAIN
+                    "listener.name.sasl_plaintext.sasl.enabled.mechanisms=SCRAM-SHA-512,PLAIN",
+                    "listener.name.sasl_plaintext.plain.sasl.jaas.config=" + admin,
+                    "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;",
+                    "listener.name.controller.sasl.enabled.mechanisms=PLAIN",
+                    "listener.name.controller.plain.sasl.jaas.config=" + admin,
+                    "sasl.mechanism.inter.broker.protocol=PLAIN",
+                    "sasl.mechanism.controller.protocol=PLAIN",
+                    "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                    "super.users=User:admin",
+                    "allow.everyone.if.no.acl.found=false",
                     "log.dirs=" + home.resolve("data"),
                     "offsets.topic.replication.factor=1",
                     "offsets.topic.num.partitions=6",
@@ -68,7 +92,7 @@ public final class KafkaProcess implements AutoCloseable {
             if (formatted != 0) {
                 throw new IllegalStateException("Kafka storage not formatted; see " + log);
             }
-            KafkaProcess kafka = new KafkaProcess(port, properties, log);
+            KafkaProcess kafka = new KafkaProcess(port, properties, log, adminPassword);
             kafka.restart();
             return kafka;
         } catch (IOException e) {
@@ -78,6 +102,31 @@ public final class KafkaProcess implements AutoCloseable {
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** The administrator's client settings (a super user: for the harness, not for the services). */
+    public Map<String, Object> adminProperties() {
+        return Map.of("bootstrap.servers", bootstrapServers(), "security.protocol", "SASL_PLAINTEXT",
+                "sasl.mechanism", "PLAIN", "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule "
+                        + "required username=\"admin\" password=\"" + adminPassword + "\";");
+    }
+
+    /** A principal's password for this broker's run, made up the first time it is asked for. */
+    public String passwordOf(String principal) {
+        return passwords.computeIfAbsent(principal, any -> randomPassword());
+    }
+
+    /** A principal's client settings (SCRAM-SHA-512), once its credential has been created. */
+    public Map<String, Object> clientProperties(String principal) {
+        return Map.of("bootstrap.servers", bootstrapServers(), "security.protocol", "SASL_PLAINTEXT",
+                "sasl.mechanism", "SCRAM-SHA-512", "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule "
+                        + "required username=\"" + principal + "\" password=\"" + passwordOf(principal) + "\";");
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** Kills the broker without a controlled shutdown, as a crash or a pulled plug would. */
@@ -102,7 +151,7 @@ public final class KafkaProcess implements AutoCloseable {
     }
 
     public void createTopics(List<NewTopic> topics) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
+        try (Admin admin = Admin.create(adminProperties())) {
             admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
@@ -117,7 +166,9 @@ public final class KafkaProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Kafka exited during start-up; see " + log);
             }
-            try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers(), "request.timeout.ms", 2000))) {
+            Map<String, Object> settings = new HashMap<>(adminProperties());
+            settings.put("request.timeout.ms", 2000);
+            try (Admin admin = Admin.create(settings)) {
                 admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).nodes().get(3, TimeUnit.SECONDS);
                 return;
             } catch (Exception notYet) {

@@ -20,8 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
-import org.apache.kafka.clients.admin.NewTopic;
-
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
@@ -37,12 +35,13 @@ public final class Platform implements AutoCloseable {
     public static final List<String> SERVICES = List.of("origination-service", "bank-gateway-service", "notification-service");
 
     /**
-     * Where the modules' jars are, which topics to create, settings for the simulator and the services, and the deploy
-     * step that registers the schemas (given the registry's Confluent API URL) before the services start.
+     * Where the modules' jars are; the deploy steps that prepare the broker (topics, principals and their ACLs) and
+     * register the schemas (given the registry's Confluent API URL) before the services start; the upstream publishers
+     * ({@code UPSTREAM_PUBLISHERS}); settings for the simulator and the services.
      */
-    public record Options(Path root, Path logs, List<NewTopic> topics, List<AuthorizationServer.Client> clients,
-                          List<String> simulatorSettings, List<String> serviceSettings, List<String> jvmOptions,
-                          Consumer<String> registerSchemas) {
+    public record Options(Path root, Path logs, Consumer<KafkaProcess> prepareKafka, String upstreamPublishers,
+                          List<AuthorizationServer.Client> clients, List<String> simulatorSettings,
+                          List<String> serviceSettings, List<String> jvmOptions, Consumer<String> registerSchemas) {
     }
 
     public final KafkaProcess kafka;
@@ -87,12 +86,12 @@ public final class Platform implements AutoCloseable {
         int smtpPort = FreePorts.find();
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        kafka.createTopics(options.topics());
+        options.prepareKafka().accept(kafka);
         options.registerSchemas().accept(registry.confluentApiUrl());
         int gatewayPort = FreePorts.find();
         environment = new ServiceEnvironment(kafka.bootstrapServers(), registry.registryApiUrl(), postgres.jdbcUrl(),
                 authorization.issuer(), simulator.baseUrl(), "http://localhost:" + gatewayPort, smtpPort,
-                options.clients().stream().map(AuthorizationServer.Client::id).toList()).variables();
+                options.clients().stream().map(AuthorizationServer.Client::id).toList(), options.upstreamPublishers()).variables();
         List<SpringBootProcess> starting = List.of(
                 launch("origination-service", FreePorts.find()),
                 launch("bank-gateway-service", gatewayPort),
@@ -155,7 +154,8 @@ public final class Platform implements AutoCloseable {
 
     private SpringBootProcess launch(String name, int port) {
         int instance = instances.computeIfAbsent(name, key -> new ArrayList<>()).size() + 1;
-        SpringBootProcess process = SpringBootProcess.start(name, jar(name), port, environment, options.jvmOptions(),
+        SpringBootProcess process = SpringBootProcess.start(name, jar(name), port,
+                ServiceEnvironment.withKafkaPrincipal(environment, name, kafka.passwordOf(name)), options.jvmOptions(),
                 options.serviceSettings(), options.logs().resolve(name + "-" + instance + ".log"));
         instances.get(name).add(process);
         return process;

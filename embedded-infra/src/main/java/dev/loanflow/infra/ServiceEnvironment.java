@@ -9,17 +9,21 @@ import java.util.stream.Collectors;
 
 /**
  * The environment the three services and the bank simulator's sandbox merchant need on one machine: where Kafka,
- * the registry, PostgreSQL, the authorization server, the bank and SMTP are, with a fresh personal-data key and
+ * the registry, PostgreSQL, the authorization server, the bank and SMTP are, who may submit over Kafka (each
+ * service authenticates to the broker as its own principal: {@link #withKafkaPrincipal}), with a fresh personal-data key and
  * a fresh webhook secret for each merchant per run (nothing sealed outlives the stack).
  */
 public record ServiceEnvironment(String kafkaBootstrapServers, String registryApiUrl, String jdbcUrl, String authIssuer,
-                                 String bankUrl, String gatewayPublicUrl, int smtpPort, List<String> merchants) {
+                                 String bankUrl, String gatewayPublicUrl, int smtpPort, List<String> merchants,
+                                 String upstreamPublishers) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public Map<String, String> variables() {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+        environment.put("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
+        environment.put("UPSTREAM_PUBLISHERS", upstreamPublishers);
         environment.put("SCHEMA_REGISTRY_URL", registryApiUrl);
         environment.put("DATABASE_URL", jdbcUrl);
         environment.put("DATABASE_USER", PostgresServer.USER);
@@ -40,6 +44,14 @@ public record ServiceEnvironment(String kafkaBootstrapServers, String registryAp
                 .collect(Collectors.joining(",")));
         environment.put("WEBHOOK_ALLOW_PRIVATE_NETWORK", "true");
         return environment;
+    }
+
+    /** A service's environment with its own Kafka principal (named as the service) and password. */
+    public static Map<String, String> withKafkaPrincipal(Map<String, String> environment, String service, String password) {
+        Map<String, String> own = new LinkedHashMap<>(environment);
+        own.put("KAFKA_USERNAME", service);
+        own.put("KAFKA_PASSWORD", password);
+        return own;
     }
 
     private static String randomBase64(int bytes) {

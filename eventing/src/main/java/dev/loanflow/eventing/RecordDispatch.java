@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import dev.loanflow.events.EventMetadata;
 import dev.loanflow.schemas.Topic;
@@ -20,9 +21,9 @@ import dev.loanflow.schemas.Topic;
 public final class RecordDispatch {
 
     private final Topic topic;
-    private final Map<Class<?>, Consumer<SpecificRecord>> handlers;
+    private final Map<Class<?>, BiConsumer<SpecificRecord, String>> handlers;
 
-    private RecordDispatch(Topic topic, Map<Class<?>, Consumer<SpecificRecord>> handlers) {
+    private RecordDispatch(Topic topic, Map<Class<?>, BiConsumer<SpecificRecord, String>> handlers) {
         this.topic = topic;
         this.handlers = Map.copyOf(handlers);
     }
@@ -32,11 +33,20 @@ public final class RecordDispatch {
     }
 
     public void dispatch(SpecificRecord record) {
-        Consumer<SpecificRecord> handler = handlers.get(record.getClass());
+        dispatch(record, topic.topicName());
+    }
+
+    /** For a topic of a family (each publisher's submissions), whose handlers need to know which one it came from. */
+    public void dispatch(ConsumerRecord<?, ? extends SpecificRecord> record) {
+        dispatch(record.value(), record.topic());
+    }
+
+    private void dispatch(SpecificRecord record, String topicName) {
+        BiConsumer<SpecificRecord, String> handler = handlers.get(record.getClass());
         if (handler == null) {
             throw new UnexpectedRecordType(topic, record.getClass());
         }
-        handler.accept(record);
+        handler.accept(record, topicName);
     }
 
     /** Every record type of the catalogue carries its envelope in the field {@code metadata}. */
@@ -47,17 +57,22 @@ public final class RecordDispatch {
     public static final class Builder {
 
         private final Topic topic;
-        private final Map<Class<?>, Consumer<SpecificRecord>> handlers = new HashMap<>();
+        private final Map<Class<?>, BiConsumer<SpecificRecord, String>> handlers = new HashMap<>();
 
         private Builder(Topic topic) {
             this.topic = topic;
         }
 
         public <T extends SpecificRecord> Builder on(Class<T> type, Consumer<? super T> handler) {
+            return onFromTopic(type, (record, topicName) -> handler.accept(record));
+        }
+
+        /** For handlers that need the name of the topic the record came from. */
+        public <T extends SpecificRecord> Builder onFromTopic(Class<T> type, BiConsumer<? super T, String> handler) {
             if (!topic.recordTypes().contains(type)) {
                 throw new IllegalStateException(topic.topicName() + " carries no " + type.getSimpleName());
             }
-            handlers.put(type, record -> handler.accept(type.cast(record)));
+            handlers.put(type, (record, topicName) -> handler.accept(type.cast(record), topicName));
             return this;
         }
 

@@ -26,8 +26,9 @@ import dev.loanflow.infra.PostgresServer;
 import dev.loanflow.infra.SchemaRegistryServer;
 import dev.loanflow.infra.ServiceEnvironment;
 import dev.loanflow.infra.SpringBootProcess;
+import dev.loanflow.schemas.KafkaAccess;
 import dev.loanflow.schemas.SchemaDeployment;
-import dev.loanflow.schemas.Topic;
+import dev.loanflow.schemas.UpstreamPublishers;
 
 /**
  * Starts the whole platform on this machine without Docker: Kafka (KRaft), PostgreSQL and the schema registry,
@@ -42,6 +43,9 @@ public final class LocalStack {
     static final int IMAP_PORT = Integer.getInteger("loanflow.imap.port", 3143);
     static final int AUTH_PORT = Integer.getInteger("loanflow.auth.port", 9000);
     static final String OPERATOR = "ops";
+    /** The upstream system that may submit for the demo merchant over Kafka, as its own principal on its own topic. */
+    static final String PUBLISHER = "checkout";
+    static final String UPSTREAM_PUBLISHERS = PUBLISHER + ":" + Demo.MERCHANT;
     static final Duration SERVICE_STARTUP_TIMEOUT = Duration.ofSeconds(120);
 
     private static final PrintStream OUT = System.out;
@@ -79,22 +83,24 @@ public final class LocalStack {
         CompletableFuture<SchemaRegistryServer> startingRegistry = startingPostgres.thenApplyAsync(
                 database -> SchemaRegistryServer.start(REGISTRY_PORT, database.registryStorage()), starters);
 
-        // the services take longer to boot than Kafka and the registry to start; they only need the database at once
+        // the services authenticate to Kafka as their own principals, so they start once those exist; meanwhile the
+        // registry keeps starting
         PostgresServer postgres = step("PostgreSQL", startingPostgres::join);
-        Map<String, String> environment = new ServiceEnvironment("127.0.0.1:" + KAFKA_PORT,
+        KafkaProcess kafka = step("Kafka broker (KRaft)", startingKafka::join);
+        step("topics, principals and ACLs (the deploy step)", () -> {
+            KafkaAccess.prepare(kafka.adminProperties(), kafka::passwordOf, UpstreamPublishers.parse(UPSTREAM_PUBLISHERS));
+            return null;
+        });
+        Map<String, String> environment = new ServiceEnvironment(kafka.bootstrapServers(),
                 "http://127.0.0.1:" + REGISTRY_PORT + "/apis/registry/v2",
                 "jdbc:postgresql://localhost:" + postgres.port() + "/" + PostgresServer.DATABASE,
                 "http://localhost:" + AUTH_PORT, "http://localhost:8090", "http://localhost:8082", SMTP_PORT,
-                List.of(Demo.MERCHANT)).variables();
+                List.of(Demo.MERCHANT), UPSTREAM_PUBLISHERS).variables();
         List<SpringBootProcess> processes = new ArrayList<>(List.of(simulator));
         for (Service service : SERVICES.subList(1, SERVICES.size())) {
-            processes.add(service.launch(root, logs, environment));
+            processes.add(service.launch(root, logs,
+                    ServiceEnvironment.withKafkaPrincipal(environment, service.name(), kafka.passwordOf(service.name()))));
         }
-        KafkaProcess kafka = step("Kafka broker (KRaft)", startingKafka::join);
-        step("topics", () -> {
-            kafka.createTopics(Topic.withDeadLetters((short) 1));
-            return null;
-        });
         SchemaRegistryServer registry = step("Apicurio schema registry", startingRegistry::join);
         step("schemas registered (the deploy step)", () -> SchemaDeployment.registerAll(registry.confluentApiUrl()));
         GreenMail mail = step("SMTP server (GreenMail)", LocalStack::startMail);
@@ -160,7 +166,8 @@ public final class LocalStack {
     private static void printSummary(KafkaProcess kafka, PostgresServer postgres, SchemaRegistryServer registry,
                                      Duration took) {
         OUT.printf("%nLoanflow is up in %.1f s. Ctrl-C stops everything.%n%n", took.toMillis() / 1000.0);
-        row("Kafka bootstrap", kafka.bootstrapServers());
+        row("Kafka bootstrap", kafka.bootstrapServers() + " (SASL SCRAM-SHA-512; upstream publisher " + PUBLISHER
+                + ", password " + kafka.passwordOf(PUBLISHER) + ", writes " + UpstreamPublishers.topicOf(PUBLISHER) + ")");
         row("Schema registry (Confluent API)", registry.confluentApiUrl());
         row("Schema registry (Apicurio API)", registry.registryApiUrl());
         row("SMTP (notifications)", "127.0.0.1:" + SMTP_PORT + "; read mail over IMAP at 127.0.0.1:" + IMAP_PORT

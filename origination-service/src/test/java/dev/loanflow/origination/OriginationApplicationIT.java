@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.loanflow.infra.spring.ServiceSmokeChecks;
 import dev.loanflow.schemas.Topic;
+import dev.loanflow.schemas.UpstreamPublishers;
 
 class OriginationApplicationIT extends OriginationIntegrationTest implements ServiceSmokeChecks {
 
@@ -25,13 +26,15 @@ class OriginationApplicationIT extends OriginationIntegrationTest implements Ser
 
     @Override
     public Set<String> topicsItOwns() {
-        return Set.of(Topic.SUBMISSIONS.topicName(),
+        return Set.of(UpstreamPublishers.topicOf("checkout"),
+                UpstreamPublishers.topicOf("marketplace"),
                 Topic.REJECTED_SUBMISSIONS.topicName(),
                 Topic.BANK_REQUESTS.topicName(),
                 Topic.LIFECYCLE.topicName(),
                 Topic.STATUS.topicName(),
                 Topic.ANOMALIES.topicName(),
-                Topic.SUBMISSIONS.deadLetterTopicName(),
+                UpstreamPublishers.topicOf("checkout") + Topic.DEAD_LETTER_SUFFIX,
+                UpstreamPublishers.topicOf("marketplace") + Topic.DEAD_LETTER_SUFFIX,
                 Topic.BANK_OUTCOMES.deadLetterTopicName());
     }
 }

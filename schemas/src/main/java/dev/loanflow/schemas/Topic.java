@@ -3,6 +3,7 @@ package dev.loanflow.schemas;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -51,7 +52,7 @@ public enum Topic {
             "origination-service", "notification-service, ops",
             List.of(ApplicationStatusChanged.class)),
     STATUS("loan.applications.status.v1", 6, CleanupPolicy.COMPACT,
-            "origination-service", "ops dashboards (latest status per application)",
+            "origination-service", "upstream systems, ops dashboards (latest status per application)",
             List.of(ApplicationStatusChanged.class)),
     ANOMALIES("loan.applications.anomalies.v1", 3, CleanupPolicy.DELETE,
             "origination-service", "ops",
@@ -77,8 +78,19 @@ public enum Topic {
         this.recordTypes = recordTypes;
     }
 
+    /** The topic's name; for the submissions, the prefix of each publisher's own topic ({@link UpstreamPublishers}). */
     public String topicName() {
         return topicName;
+    }
+
+    /** As the catalogue names it: each upstream publisher writes submissions to a topic of its own. */
+    public String catalogueName() {
+        return this == SUBMISSIONS ? topicName + ".<publisher>" : topicName;
+    }
+
+    /** The topics of this entry: one per publisher for the submissions, else the one. */
+    public List<String> topicNames(UpstreamPublishers publishers) {
+        return this == SUBMISSIONS ? publishers.topicNames() : List.of(topicName);
     }
 
     public String deadLetterTopicName() {
@@ -107,19 +119,47 @@ public enum Topic {
 
     /** The topic as the Kafka admin client creates it. */
     public NewTopic newTopic(short replicationFactor) {
+        if (this == SUBMISSIONS) {
+            throw new IllegalStateException("each upstream publisher has its own submissions topic: use newTopics");
+        }
         return new NewTopic(topicName, partitions, replicationFactor).configs(config());
     }
 
     /** The dead-letter topic of this topic's consumers: same partitions, so a record keeps its partition. */
     public NewTopic newDeadLetterTopic(short replicationFactor) {
-        return new NewTopic(deadLetterTopicName(), partitions, replicationFactor)
+        return deadLetterTopic(newTopic(replicationFactor).name() + DEAD_LETTER_SUFFIX, replicationFactor);
+    }
+
+    /** This entry's topics (one per publisher for the submissions), and with {@code deadLetters} their dead-letter topics. */
+    public List<NewTopic> newTopics(short replicationFactor, UpstreamPublishers publishers, boolean deadLetters) {
+        return topicNames(publishers).stream()
+                .flatMap(name -> Stream.of(new NewTopic(name, partitions, replicationFactor).configs(config()),
+                        deadLetters ? deadLetterTopic(name + DEAD_LETTER_SUFFIX, replicationFactor) : null))
+                .filter(Objects::nonNull)
+                .toList();
+    }
+
+    /** Only the dead-letter topics of this entry's topics. */
+    public List<NewTopic> newDeadLetterTopics(short replicationFactor, UpstreamPublishers publishers) {
+        return topicNames(publishers).stream()
+                .map(name -> deadLetterTopic(name + DEAD_LETTER_SUFFIX, replicationFactor)).toList();
+    }
+
+    private NewTopic deadLetterTopic(String name, short replicationFactor) {
+        return new NewTopic(name, partitions, replicationFactor)
                 .configs(Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(30L * 24 * 3600 * 1000)));
     }
 
+    /** The name of every topic of the catalogue, and with {@code deadLetters} of every dead-letter topic. */
+    public static List<String> allNames(UpstreamPublishers publishers, boolean deadLetters) {
+        return withDeadLetters((short) 1, publishers).stream().map(NewTopic::name)
+                .filter(name -> deadLetters || !name.endsWith(DEAD_LETTER_SUFFIX)).toList();
+    }
+
     /** Every topic of the catalogue and its dead-letter topic, as a fresh cluster needs them. */
-    public static List<NewTopic> withDeadLetters(short replicationFactor) {
+    public static List<NewTopic> withDeadLetters(short replicationFactor, UpstreamPublishers publishers) {
         return Arrays.stream(values())
-                .flatMap(topic -> Stream.of(topic.newTopic(replicationFactor), topic.newDeadLetterTopic(replicationFactor)))
+                .flatMap(topic -> topic.newTopics(replicationFactor, publishers, true).stream())
                 .toList();
     }
 

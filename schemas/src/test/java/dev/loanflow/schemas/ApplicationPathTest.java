@@ -24,7 +24,7 @@ class ApplicationPathTest {
         for (int i = 0; i < hops.size(); i++) {
             String[] hop = hops.get(i);
             assertThat(hop[0]).as("hop numbers").isEqualTo(String.valueOf(i + 1));
-            Topic topic = Arrays.stream(Topic.values()).filter(t -> t.topicName().equals(hop[3])).findFirst()
+            Topic topic = Arrays.stream(Topic.values()).filter(t -> t.catalogueName().equals(hop[3])).findFirst()
                     .orElseThrow(() -> new AssertionError("hop " + hop[0] + ": no topic " + hop[3]));
             assertThat(topic.recordTypes()).as("hop %s: records on %s", hop[0], hop[3])
                     .anyMatch(type -> type.getSimpleName().equals(hop[2]));

@@ -41,8 +41,8 @@ class TopicCatalogueTest {
         String readme = Files.readString(Path.of("..", "README.md"));
 
         for (Topic topic : Topic.values()) {
-            String row = readme.lines().filter(line -> line.contains("`" + topic.topicName() + "`")).findFirst()
-                    .orElseThrow(() -> new AssertionError("README has no row for " + topic.topicName()));
+            String row = readme.lines().filter(line -> line.contains("`" + topic.catalogueName() + "`")).findFirst()
+                    .orElseThrow(() -> new AssertionError("README has no row for " + topic.catalogueName()));
             assertThat(row).contains("| " + topic.partitions() + " |")
                     .contains(topic.cleanupPolicy().name().toLowerCase());
             topic.recordTypes().forEach(type -> assertThat(row).contains(type.getSimpleName()));

@@ -33,6 +33,7 @@ import dev.loanflow.infra.Platform;
 import dev.loanflow.infra.SpringBootProcess;
 import dev.loanflow.infra.testdata.TestClients;
 import dev.loanflow.schemas.Topic;
+import dev.loanflow.schemas.UpstreamPublishers;
 
 /**
  * Faults while a few hundred applications are in flight, all services running together on real infrastructure.
@@ -452,7 +453,8 @@ class FaultToleranceIT {
     private long deadLettersOf(List<Traffic.Submitted> applications) {
         Set<String> ids = applications.stream().map(Traffic.Submitted::applicationId).collect(Collectors.toSet());
         try (Topics topics = new Topics(platform)) {
-            return Arrays.stream(Topic.values()).flatMap(topic -> topics.untilEnd(topic.deadLetterTopicName()).stream())
+            return Topic.allNames(UpstreamPublishers.parse(SharedPlatform.PUBLISHERS), true).stream()
+                    .filter(name -> name.endsWith(Topic.DEAD_LETTER_SUFFIX)).flatMap(name -> topics.untilEnd(name).stream())
                     .filter(record -> ids.contains(record.key())).count();
         }
     }

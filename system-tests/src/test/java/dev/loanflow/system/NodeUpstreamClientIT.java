@@ -40,6 +40,7 @@ class NodeUpstreamClientIT {
         assertThat(install.exitCode()).as(install.output()).isZero();
 
         Run upstream = run(List.of("node", "loanflow-upstream.mjs", "--brokers", platform.kafka.bootstrapServers(),
+                "--publisher", "node-shop", "--password", platform.kafka.passwordOf("node-shop"),
                 "--registry", platform.registry.confluentApiUrl(), "--merchant", "merchant-node",
                 "--national-id", TestData.nationalId(), "--gsm", "5551234567", "--until", "APPROVED",
                 "--timeout-seconds", "120"), 180);

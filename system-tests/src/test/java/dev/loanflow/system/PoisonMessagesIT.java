@@ -36,6 +36,7 @@ import dev.loanflow.infra.Platform;
 import dev.loanflow.infra.testdata.TestData;
 import dev.loanflow.schemas.EventSerde;
 import dev.loanflow.schemas.Topic;
+import dev.loanflow.schemas.UpstreamPublishers;
 
 /**
  * Invariant: a record a consumer cannot read lands in that topic's dead-letter topic with the reason, an event that
@@ -44,8 +45,9 @@ import dev.loanflow.schemas.Topic;
  */
 class PoisonMessagesIT {
 
-    private static final List<Topic> CONSUMED = List.of(Topic.SUBMISSIONS, Topic.BANK_REQUESTS, Topic.BANK_OUTCOMES,
-            Topic.LIFECYCLE);
+    private static final String PUBLISHER = "checkout";
+    private static final List<String> CONSUMED = List.of(UpstreamPublishers.topicOf(PUBLISHER), Topic.BANK_REQUESTS.topicName(),
+            Topic.BANK_OUTCOMES.topicName(), Topic.LIFECYCLE.topicName());
     private static final byte[] NOT_AVRO = "{\"this\": \"is JSON, not Avro\"}".getBytes(StandardCharsets.UTF_8);
     private static final byte[] UNKNOWN_SCHEMA_ID = {0, 0x7f, 0x7f, 0x7f, 0x7f, 2, 4, 6, 8};
 
@@ -54,11 +56,11 @@ class PoisonMessagesIT {
     @Test
     void unreadableRecordsAreDeadLetteredWithTheirReasonAndEveryPartitionKeepsFlowing() throws Exception {
         String applicationId = "poison-" + UUID.randomUUID();
-        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of("bootstrap.servers",
-                platform.kafka.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
-            for (Topic topic : CONSUMED) {
-                raw.send(new ProducerRecord<>(topic.topicName(), applicationId, NOT_AVRO)).get();
-                raw.send(new ProducerRecord<>(topic.topicName(), applicationId, UNKNOWN_SCHEMA_ID)).get();
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(platform.kafka.adminProperties(), new StringSerializer(),
+                new ByteArraySerializer())) {
+            for (String topic : CONSUMED) {
+                raw.send(new ProducerRecord<>(topic, applicationId, NOT_AVRO)).get();
+                raw.send(new ProducerRecord<>(topic, applicationId, UNKNOWN_SCHEMA_ID)).get();
             }
         }
         Instant sent = Instant.now();
@@ -67,8 +69,8 @@ class PoisonMessagesIT {
         String status = awaitStatus(applicationId, "APPROVED", Duration.ofSeconds(90));
         Map<String, List<ConsumerRecord<String, byte[]>>> deadLetters = new HashMap<>();
         try (Topics topics = new Topics(platform)) {
-            for (Topic topic : CONSUMED) {
-                deadLetters.put(topic.topicName(), topics.await(topic.deadLetterTopicName(), applicationId, 2));
+            for (String topic : CONSUMED) {
+                deadLetters.put(topic, topics.await(topic + Topic.DEAD_LETTER_SUFFIX, applicationId, 2));
             }
         }
         System.out.printf("[fault-report] poison: 8 unreadable records on 4 topics; %d dead-lettered; the application "
@@ -127,9 +129,9 @@ class PoisonMessagesIT {
 
     private void send(String key, SpecificRecord event) throws Exception {
         Map<String, Object> config = new HashMap<>(EventSerde.producerProperties(platform.registry.registryApiUrl()));
-        config.put("bootstrap.servers", platform.kafka.bootstrapServers());
+        config.putAll(platform.kafka.clientProperties(PUBLISHER));
         try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(config)) {
-            producer.send(new ProducerRecord<>(Topic.SUBMISSIONS.topicName(), key, event)).get();
+            producer.send(new ProducerRecord<>(UpstreamPublishers.topicOf(PUBLISHER), key, event)).get();
         }
     }
 

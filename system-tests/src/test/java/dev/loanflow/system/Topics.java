@@ -2,6 +2,7 @@ package dev.loanflow.system;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,9 +67,10 @@ final class Topics implements AutoCloseable {
 
     private void read(String topic, Predicate<KafkaConsumer<String, byte[]>> done,
                       java.util.function.Consumer<ConsumerRecord<String, byte[]>> each) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
-                platform.kafka.bootstrapServers(), "group.id", "system-tests-" + UUID.randomUUID(),
-                "enable.auto.commit", "false"), new StringDeserializer(), new ByteArrayDeserializer())) {
+        Map<String, Object> config = new HashMap<>(platform.kafka.adminProperties());
+        config.put("group.id", "system-tests-" + UUID.randomUUID());
+        config.put("enable.auto.commit", "false");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);

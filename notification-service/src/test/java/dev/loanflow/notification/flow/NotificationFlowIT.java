@@ -78,6 +78,7 @@ import dev.loanflow.notification.channel.WebhookSender;
 import dev.loanflow.schemas.EventSerde;
 import dev.loanflow.schemas.StoredEvents;
 import dev.loanflow.schemas.Topic;
+import dev.loanflow.schemas.UpstreamPublishers;
 import dev.loanflow.schemas.sealing.PersonalDataSealer;
 
 class NotificationFlowIT extends ServiceIntegrationTest implements ServiceSmokeChecks {
@@ -100,7 +101,7 @@ class NotificationFlowIT extends ServiceIntegrationTest implements ServiceSmokeC
 
     @DynamicPropertySource
     static void notification(DynamicPropertyRegistry registry) {
-        SharedInfrastructure.kafka().createTopics(Topic.withDeadLetters((short) 1));
+        SharedInfrastructure.kafka().createTopics(Topic.withDeadLetters((short) 1, UpstreamPublishers.none()));
         registry.add("loanflow.personal-data.active-key-id", () -> "test");
         registry.add("loanflow.personal-data.keys.test", () -> KEY);
         registry.add("spring.mail.host", () -> "127.0.0.1");

@@ -2,6 +2,7 @@ package dev.loanflow.origination.application;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,6 +27,7 @@ import dev.loanflow.origination.domain.ApplicationState;
 import dev.loanflow.origination.domain.Money;
 import dev.loanflow.origination.domain.Violation;
 import dev.loanflow.schemas.Topic;
+import dev.loanflow.schemas.UpstreamPublishers;
 import dev.loanflow.schemas.sealing.PersonalDataSealer;
 
 /**
@@ -48,10 +50,12 @@ public class SubmittingApplication {
     private final Outbox outbox;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final UpstreamPublishers publishers;
 
     SubmittingApplication(ApplicationStore applications, Transitions transitions, SubmissionRules rules,
                           PersonalDataSealer sealer, LifecyclePublisher publisher, ConsumedEvents consumed,
-                          EventMetadataFactory metadata, Outbox outbox, TransactionTemplate transaction, Clock clock) {
+                          EventMetadataFactory metadata, Outbox outbox, TransactionTemplate transaction, Clock clock,
+                          UpstreamPublishers publishers) {
         this.applications = applications;
         this.transitions = transitions;
         this.rules = rules;
@@ -63,6 +67,7 @@ public class SubmittingApplication {
         this.outbox = outbox;
         this.transaction = transaction;
         this.clock = clock;
+        this.publishers = publishers;
     }
 
     public sealed interface Result permits Accepted, Rejected, Conflict {
@@ -86,12 +91,17 @@ public class SubmittingApplication {
     }
 
     /**
-     * For the input topic: an invalid or conflicting event is published as rejected, with its reasons. The consumed
+     * For the input topics: an invalid or conflicting event, or one naming a merchant its publisher may not submit
+     * for, is published as rejected, with its reasons, and creates nothing. The consumed
      * event's id, the application and its first events commit together.
      */
-    public void submitFromTopic(ApplicationSubmitted submission) {
+    public void submitFromTopic(String publisher, ApplicationSubmitted submission) {
         EventMetadata cause = submission.getMetadata();
-        List<Violation> violations = rules.check(submission, clock.instant());
+        List<Violation> violations = new ArrayList<>();
+        if (!publishers.maySubmitFor(publisher, cause.getMerchantId())) {
+            violations.add(new Violation("metadata.merchantId", "publisher " + publisher + " may not submit for this merchant"));
+        }
+        violations.addAll(rules.check(submission, clock.instant()));
         inOneTransaction(() -> {
             if (!consumed.record(upstreamEventKey(cause), ApplicationSubmitted.class.getSimpleName())) {
                 return null;

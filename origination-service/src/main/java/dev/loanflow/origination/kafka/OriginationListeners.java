@@ -14,9 +14,10 @@ import dev.loanflow.origination.application.HandlingBankOutcomes;
 import dev.loanflow.origination.application.SubmittingApplication;
 import dev.loanflow.origination.lifecycle.BankOutcomePolicy;
 import dev.loanflow.schemas.Topic;
+import dev.loanflow.schemas.UpstreamPublishers;
 
 /**
- * Submissions from upstream systems, and the bank's outcomes from the gateway; one application's events in order,
+ * Submissions from upstream systems (each on its own topic), and the bank's outcomes from the gateway; one application's events in order,
  * a poll's records in one transaction.
  */
 @Component
@@ -26,9 +27,11 @@ class OriginationListeners {
     private final RecordDispatch outcomes;
     private final PollTransactions polls;
 
-    OriginationListeners(SubmittingApplication submitting, HandlingBankOutcomes handling, PollTransactions polls) {
+    OriginationListeners(SubmittingApplication submitting, HandlingBankOutcomes handling, PollTransactions polls,
+                         UpstreamPublishers publishers) {
         this.submissions = RecordDispatch.of(Topic.SUBMISSIONS)
-                .on(ApplicationSubmitted.class, submitting::submitFromTopic)
+                .onFromTopic(ApplicationSubmitted.class, (submission, topic) -> submitting.submitFromTopic(
+                        publishers.publisherOf(topic).orElseThrow(), submission))
                 .build();
         RecordDispatch.Builder outcomes = RecordDispatch.of(Topic.BANK_OUTCOMES);
         BankOutcomePolicy.RULES.forEach(rule -> outcomes.onWithMetadata(rule.outcome(), handling::handle));
@@ -36,10 +39,11 @@ class OriginationListeners {
         this.polls = polls;
     }
 
-    @KafkaListener(topics = "#{T(dev.loanflow.schemas.Topic).SUBMISSIONS.topicName()}",
+    /** Each upstream publisher's own topic: the topic tells who sent a submission. */
+    @KafkaListener(topics = "#{@upstreamPublishers.topicNames()}",
             concurrency = "${loanflow.kafka.listener-concurrency:3}", batch = "true")
     void onSubmissions(List<ConsumerRecord<String, SpecificRecord>> records) {
-        polls.eachInOneTransaction(records, record -> submissions.dispatch(record.value()));
+        polls.eachInOneTransaction(records, submissions::dispatch);
     }
 
     @KafkaListener(topics = "#{T(dev.loanflow.schemas.Topic).BANK_OUTCOMES.topicName()}",

@@ -46,7 +46,7 @@ class SubmittingApplicationTest {
     void anInvalidSubmissionOnTheTopicIsRejectedWithItsReasonsAndNothingIsCreated() {
         ApplicationSubmitted submission = ApplicationSubmitted.newBuilder(given.submission("ORDER-2")).setTerm(7).build();
 
-        given.submitting.submitFromTopic(submission);
+        given.submitting.submitFromTopic(UseCases.PUBLISHER, submission);
 
         assertThat(given.applications.size()).isZero();
         assertThat(given.outbox.of(Topic.REJECTED_SUBMISSIONS, SubmissionRejected.class)).singleElement()
@@ -57,8 +57,8 @@ class SubmittingApplicationTest {
     void aSubmissionConsumedFromTheTopicTwiceIsTakenOnOnce() {
         ApplicationSubmitted submission = given.submission("ORDER-3");
 
-        given.submitting.submitFromTopic(submission);
-        given.submitting.submitFromTopic(submission);
+        given.submitting.submitFromTopic(UseCases.PUBLISHER, submission);
+        given.submitting.submitFromTopic(UseCases.PUBLISHER, submission);
 
         assertThat(given.applications.size()).isEqualTo(1);
         assertThat(given.outbox.of(Topic.BANK_REQUESTS, PreApprovalRequested.class)).hasSize(1);
@@ -73,9 +73,23 @@ class SubmittingApplicationTest {
                         .setEventId(ofOneMerchant.getMetadata().getEventId()).build())
                 .build();
 
-        given.submitting.submitFromTopic(ofOneMerchant);
-        given.submitting.submitFromTopic(ofAnother);
+        given.submitting.submitFromTopic(UseCases.PUBLISHER, ofOneMerchant);
+        given.submitting.submitFromTopic(UseCases.PUBLISHER, ofAnother);
 
         assertThat(given.applications.size()).isEqualTo(2);
+    }
+
+    @Test
+    void aSubmissionForAMerchantItsPublisherMayNotSubmitForIsRejectedAndNothingIsCreated() {
+        ApplicationSubmitted submission = given.submission("ORDER-6");
+
+        given.submitting.submitFromTopic("other-checkout", submission);
+
+        assertThat(given.applications.size()).isZero();
+        assertThat(given.outbox.of(Topic.BANK_REQUESTS, PreApprovalRequested.class)).isEmpty();
+        assertThat(given.outbox.of(Topic.REJECTED_SUBMISSIONS, SubmissionRejected.class)).singleElement()
+                .satisfies(rejected -> assertThat(rejected.getViolations()).singleElement()
+                        .satisfies(violation -> assertThat(violation.getField()).isEqualTo("metadata.merchantId"))
+                        .satisfies(violation -> assertThat(violation.getMessage()).contains("other-checkout")));
     }
 }

@@ -29,6 +29,7 @@ import dev.loanflow.events.EventMetadata;
 import dev.loanflow.events.Language;
 import dev.loanflow.infra.testdata.TestData;
 import dev.loanflow.origination.lifecycle.LifecycleEngine;
+import dev.loanflow.schemas.UpstreamPublishers;
 import dev.loanflow.schemas.sealing.PersonalDataSealer;
 
 /**
@@ -38,6 +39,7 @@ import dev.loanflow.schemas.sealing.PersonalDataSealer;
 final class UseCases {
 
     static final String MERCHANT = "shop-a";
+    static final String PUBLISHER = "checkout";
     static final BigDecimal LOAN = new BigDecimal("20100.00");
 
     final MovableClock clock = new MovableClock(Instant.parse("2026-12-06T10:00:00Z"));
@@ -53,7 +55,7 @@ final class UseCases {
             transaction, meters);
     final SubmittingApplication submitting = new SubmittingApplication(applications, transitions,
             new SubmissionRules(Map.of("AKTIFBANK", List.of(3, 6, 9, 12))), sealer(), publisher, consumed, metadata,
-            outbox, transaction, clock);
+            outbox, transaction, clock, UpstreamPublishers.parse(PUBLISHER + ":" + MERCHANT + ",merchant-other;other-checkout:shop-b"));
     final HandlingBankOutcomes outcomes = new HandlingBankOutcomes(transitions, refunds, publisher, consumed);
     final CancellingApplication cancelling = new CancellingApplication(transitions, applications);
     final RequestingRefund refunding = new RequestingRefund(transitions, applications, refunds, publisher);

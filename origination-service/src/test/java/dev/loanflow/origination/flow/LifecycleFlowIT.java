@@ -142,6 +142,17 @@ class LifecycleFlowIT extends OriginationIntegrationTest {
     }
 
     @Test
+    void submissionOnAPublishersTopicForAMerchantItMayNotSubmitForIsRejectedAndNothingIsCreated() {
+        String id = "topic-" + java.util.UUID.randomUUID();
+
+        SubmissionProducer.send("marketplace", id, SubmissionProducer.submission(id, TestData.nationalId()), null);
+
+        var rejected = topics.await(id, Topic.REJECTED_SUBMISSIONS, dev.loanflow.events.SubmissionRejected.class, 1).get(0);
+        assertThat(rejected.getViolations()).extracting(v -> v.getField()).containsExactly("metadata.merchantId");
+        assertThat(jdbc.queryForObject("select count(*) from loan_application where application_id = ?", Integer.class, id)).isZero();
+    }
+
+    @Test
     void twoMerchantsPublishingOneEventIdEachGetTheirSubmissionTakenOn() {
         String first = "topic-" + java.util.UUID.randomUUID();
         String second = "topic-" + java.util.UUID.randomUUID();

@@ -22,7 +22,8 @@ import dev.loanflow.events.EventMetadata;
 import dev.loanflow.events.Language;
 import dev.loanflow.infra.SharedInfrastructure;
 import dev.loanflow.schemas.EventSerde;
-import dev.loanflow.schemas.Topic;
+import dev.loanflow.origination.OriginationIntegrationTest;
+import dev.loanflow.schemas.UpstreamPublishers;
 
 /** An upstream system publishing ApplicationSubmitted on the input topic. */
 public final class SubmissionProducer {
@@ -40,11 +41,17 @@ public final class SubmissionProducer {
     }
 
     static void send(String applicationId, ApplicationSubmitted submission, String traceParent) {
+        send(OriginationIntegrationTest.PUBLISHER, applicationId, submission, traceParent);
+    }
+
+    /** As the given publisher, on its own topic. */
+    static void send(String publisher, String applicationId, ApplicationSubmitted submission, String traceParent) {
         Map<String, Object> config = new HashMap<>(EventSerde.producerProperties(
                 SharedInfrastructure.schemaRegistry().registryApiUrl()));
         config.put("bootstrap.servers", SharedInfrastructure.kafka().bootstrapServers());
         try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(config)) {
-            ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(Topic.SUBMISSIONS.topicName(), applicationId, submission);
+            ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(UpstreamPublishers.topicOf(publisher), applicationId,
+                    submission);
             if (traceParent != null) {
                 record.headers().add("traceparent", traceParent.getBytes(StandardCharsets.UTF_8));
             }
