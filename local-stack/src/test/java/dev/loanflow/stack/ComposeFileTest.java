@@ -35,7 +35,7 @@ class ComposeFileTest {
     @Test
     void composeRunsTheWholeStack() throws IOException {
         assertThat(services().keySet()).containsExactlyInAnyOrder("kafka", "schema-registry", "postgres", "smtp",
-                "authorization-server", "bank-simulator", "schema-deployment", "origination-service", "bank-gateway-service", "notification-service", "kafka-ui",
+                "authorization-server", "bank-simulator", "schema-deployment", "kafka-access", "origination-service", "bank-gateway-service", "notification-service", "kafka-ui",
                 "prometheus", "grafana");
     }
 
@@ -156,7 +156,8 @@ class ComposeFileTest {
         String compose = Files.readString(ROOT.resolve("docker-compose.yml"));
 
         for (String secret : List.of("PERSONAL_DATA_KEY", "DEMO_SHOP_WEBHOOK_SECRET", "DEMO_SHOP_SECRET", "OPS_CLIENT_SECRET",
-                "AUTH_SIGNING_KEY", "DATABASE_PASSWORD", "KAFKA_UI_PASSWORD", "GRAFANA_PASSWORD")) {
+                "AUTH_SIGNING_KEY", "DATABASE_PASSWORD", "KAFKA_UI_PASSWORD", "GRAFANA_PASSWORD", "KAFKA_ADMIN_PASSWORD",
+                "ORIGINATION_KAFKA_PASSWORD", "GATEWAY_KAFKA_PASSWORD", "NOTIFICATION_KAFKA_PASSWORD", "CHECKOUT_KAFKA_PASSWORD")) {
             assertThat(compose).contains("${" + secret + ":?").doesNotContain("${" + secret + ":-");
         }
     }
@@ -174,6 +175,27 @@ class ComposeFileTest {
             assertThat(dependsOn).as(service).containsEntry("schema-deployment",
                     Map.of("condition", "service_completed_successfully"));
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyServiceAuthenticatesToKafkaAsItsOwnPrincipalAfterTheAccessStep() throws IOException {
+        Map<String, Map<String, Object>> services = services();
+        Map<String, String> broker = environment(services.get("kafka"));
+
+        assertThat(broker.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP")).doesNotContain(":PLAINTEXT");
+        assertThat(broker).containsEntry("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false")
+                .containsEntry("KAFKA_SUPER_USERS", "User:admin");
+        assertThat(strings(services.get("kafka-access").get("entrypoint"))).contains("-Dloader.main=dev.loanflow.schemas.KafkaAccess");
+        for (String service : List.of("origination-service", "bank-gateway-service", "notification-service")) {
+            Map<String, String> environment = environment(services.get(service));
+            assertThat(environment).as(service).containsEntry("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
+                    .containsEntry("KAFKA_USERNAME", service);
+            assertThat(environment.get("KAFKA_PASSWORD")).as(service).matches("\\$\\{[A-Z_]+:\\?.*}");
+            assertThat((Map<String, Object>) services.get(service).get("depends_on")).as(service)
+                    .containsEntry("kafka-access", Map.of("condition", "service_completed_successfully"));
+        }
+        assertThat(environment(services.get("kafka-ui"))).containsKey("KAFKA_CLUSTERS_0_PROPERTIES_SASL_JAAS_CONFIG");
     }
 
     @Test

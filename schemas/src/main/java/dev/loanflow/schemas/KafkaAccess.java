@@ -32,7 +32,7 @@ import org.apache.kafka.common.resource.ResourceType;
  * those it reads, in its own consumer group. Everything else is denied (the broker runs with
  * {@code allow.everyone.if.no.acl.found=false}); only the broker's own administrator is a super user.
  * <p>
- * The deploy step that applies them (idempotent; passwords from {@code KAFKA_PASSWORD_<PRINCIPAL>}, e.g.
+ * The deploy step that makes the topics and applies these (idempotent; passwords from {@code KAFKA_PASSWORD_<PRINCIPAL>}, e.g.
  * {@code KAFKA_PASSWORD_ORIGINATION_SERVICE}):
  * {@code java -cp … dev.loanflow.schemas.KafkaAccess} with {@code KAFKA_BOOTSTRAP_SERVERS}, {@code KAFKA_ADMIN_PASSWORD}
  * and {@code UPSTREAM_PUBLISHERS}.
@@ -51,9 +51,9 @@ public final class KafkaAccess {
         UpstreamPublishers publishers = UpstreamPublishers.parse(required(environment, "UPSTREAM_PUBLISHERS"));
         Map<String, String> passwords = new LinkedHashMap<>();
         principals(publishers).forEach(principal -> passwords.put(principal, required(environment, passwordVariable(principal))));
-        grant(adminProperties(required(environment, "KAFKA_BOOTSTRAP_SERVERS"), required(environment, "KAFKA_ADMIN_PASSWORD")),
+        prepare(adminProperties(required(environment, "KAFKA_BOOTSTRAP_SERVERS"), required(environment, "KAFKA_ADMIN_PASSWORD")),
                 passwords::get, publishers);
-        System.out.println("Kafka access granted to " + passwords.keySet());
+        System.out.println("topics made; Kafka access granted to " + passwords.keySet());
     }
 
     /** The environment variable the deploy step reads a principal's password from. */
