@@ -15,9 +15,11 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -41,8 +43,11 @@ public final class Platform implements AutoCloseable {
      */
     public record Options(Path root, Path logs, Consumer<KafkaProcess> prepareKafka, String upstreamPublishers,
                           List<AuthorizationServer.Client> clients, List<String> simulatorSettings,
-                          List<String> serviceSettings, List<String> jvmOptions, Consumer<String> registerSchemas) {
+                          List<String> serviceSettings, List<String> jvmOptions, BiConsumer<String, String> registerSchemas) {
     }
+
+    /** The deploy step's own client: the only one whose tokens the registry takes for writes. */
+    public static final String SCHEMA_DEPLOYER = "schema-deployer";
 
     public final KafkaProcess kafka;
     public final PostgresServer postgres;
@@ -67,10 +72,14 @@ public final class Platform implements AutoCloseable {
             CompletableFuture<KafkaProcess> startingKafka = CompletableFuture.supplyAsync(
                     () -> KafkaProcess.start(FreePorts.find()), starters);
             CompletableFuture<PostgresServer> startingPostgres = CompletableFuture.supplyAsync(() -> PostgresServer.start(0), starters);
+            int authorizationPort = FreePorts.find();
             CompletableFuture<SchemaRegistryServer> startingRegistry = startingPostgres.thenApplyAsync(
-                    database -> SchemaRegistryServer.start(0, database.registryStorage()), starters);
+                    database -> SchemaRegistryServer.startProtected(0, database.registryStorage(),
+                            "http://localhost:" + authorizationPort), starters);
+            List<AuthorizationServer.Client> clients = new ArrayList<>(options.clients());
+            clients.add(new AuthorizationServer.Client(SCHEMA_DEPLOYER, UUID.randomUUID().toString(), List.of("schemas")));
             CompletableFuture<AuthorizationServer> startingAuthorization = CompletableFuture.supplyAsync(
-                    () -> AuthorizationServer.start(jar("authorization-server"), FreePorts.find(), options.clients(),
+                    () -> AuthorizationServer.start(jar("authorization-server"), authorizationPort, clients,
                             signingKey(), options.logs().resolve("authorization-server.log")), starters);
             SpringBootProcess startingSimulator = SpringBootProcess.start("bank-simulator", jar("bank-simulator"),
                     FreePorts.find(), Map.of(), options.jvmOptions(), options.simulatorSettings(),
@@ -87,7 +96,7 @@ public final class Platform implements AutoCloseable {
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         options.prepareKafka().accept(kafka);
-        options.registerSchemas().accept(registry.confluentApiUrl());
+        options.registerSchemas().accept(registry.confluentApiUrl(), authorization.token(SCHEMA_DEPLOYER));
         int gatewayPort = FreePorts.find();
         environment = new ServiceEnvironment(kafka.bootstrapServers(), registry.registryApiUrl(), postgres.jdbcUrl(),
                 authorization.issuer(), simulator.baseUrl(), "http://localhost:" + gatewayPort, smtpPort,

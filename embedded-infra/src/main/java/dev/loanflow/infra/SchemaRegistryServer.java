@@ -25,19 +25,37 @@ public final class SchemaRegistryServer implements AutoCloseable {
     public record Storage(String jdbcUrl, String user, String password) {
     }
 
+    /** The audience a token must name to write to the registry (the authorization server's scope {@code schemas}). */
+    public static final String AUDIENCE = "schema-registry";
+
     private final Process process;
     private final int port;
     private final Storage storage;
     private final Path log;
+    private final String tokenIssuer;
 
-    private SchemaRegistryServer(Process process, int port, Storage storage, Path log) {
+    private SchemaRegistryServer(Process process, int port, Storage storage, Path log, String tokenIssuer) {
         this.process = process;
         this.port = port;
         this.storage = storage;
         this.log = log;
+        this.tokenIssuer = tokenIssuer;
     }
 
+    /** Open to every client: for the services' own integration tests. */
     public static SchemaRegistryServer start(int requestedPort, Storage storage) {
+        return start(requestedPort, storage, null);
+    }
+
+    /**
+     * Anyone may read; a write needs a token of this issuer for the audience {@link #AUDIENCE}. The issuer need not be
+     * up yet: the registry waits for it.
+     */
+    public static SchemaRegistryServer startProtected(int requestedPort, Storage storage, String tokenIssuer) {
+        return start(requestedPort, storage, tokenIssuer);
+    }
+
+    private static SchemaRegistryServer start(int requestedPort, Storage storage, String tokenIssuer) {
         ChildProcesses.reapOrphans();
         int port = FreePorts.orFree(requestedPort);
         Path log = TempDirectories.create("apicurio-registry").resolve("registry.log");
@@ -54,11 +72,24 @@ public final class SchemaRegistryServer implements AutoCloseable {
             builder.environment().put("APICURIO_DATASOURCE_URL", storage.jdbcUrl());
             builder.environment().put("APICURIO_DATASOURCE_USERNAME", storage.user());
             builder.environment().put("APICURIO_DATASOURCE_PASSWORD", storage.password());
+            if (tokenIssuer != null) {
+                builder.environment().put("QUARKUS_OIDC_TENANT_ENABLED", "true");
+                builder.environment().put("QUARKUS_OIDC_AUTH_SERVER_URL", tokenIssuer);
+                // our authorization server publishes OAuth metadata, not OpenID Connect's: its keys are named instead
+                builder.environment().put("QUARKUS_OIDC_DISCOVERY_ENABLED", "false");
+                builder.environment().put("QUARKUS_OIDC_JWKS_PATH", "oauth2/jwks");
+                builder.environment().put("QUARKUS_OIDC_TOKEN_ISSUER", tokenIssuer);
+                builder.environment().put("QUARKUS_OIDC_TOKEN_AUDIENCE", AUDIENCE);
+                builder.environment().put("QUARKUS_OIDC_CONNECTION_DELAY", "90S");
+                builder.environment().put("APICURIO_AUTH_ANONYMOUS_READ_ACCESS_ENABLED", "true");
+            }
             Process process = builder.start();
             ChildProcesses.registerInfrastructure(process);
-            SchemaRegistryServer server = new SchemaRegistryServer(process, port, storage, log);
+            SchemaRegistryServer server = new SchemaRegistryServer(process, port, storage, log, tokenIssuer);
             server.awaitReady();
-            server.confluentCompatibilityBackward();
+            if (tokenIssuer == null) {
+                server.confluentCompatibilityBackward();
+            }
             return server;
         } catch (IOException e) {
             throw new IllegalStateException("could not start the schema registry", e);
@@ -68,7 +99,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
     /** Stops this server and starts another on the same port and storage, as an operator's restart would. */
     public SchemaRegistryServer restarted() {
         close();
-        return start(port, storage);
+        return start(port, storage, tokenIssuer);
     }
 
     public String baseUrl() {
@@ -109,7 +140,10 @@ public final class SchemaRegistryServer implements AutoCloseable {
         throw new IllegalStateException("schema registry not ready within " + STARTUP_TIMEOUT + ":\n" + logTail());
     }
 
-    /** The rule is enforced either way; without it stored, the Confluent API would report NONE to its clients. */
+    /**
+     * The rule is enforced either way; without it stored, the Confluent API would report NONE to its clients. A
+     * protected registry gets it from the deploy step (SchemaDeployment), which holds a token.
+     */
     private void confluentCompatibilityBackward() {
         HttpRequest request = HttpRequest.newBuilder(URI.create(confluentApiUrl() + "/config"))
                 .header("Content-Type", "application/vnd.schemaregistry.v1+json")

@@ -22,6 +22,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.loanflow.infra.AuthorizationServer;
 import dev.loanflow.infra.ChildProcesses;
 import dev.loanflow.infra.KafkaProcess;
+import dev.loanflow.infra.Platform;
 import dev.loanflow.infra.PostgresServer;
 import dev.loanflow.infra.SchemaRegistryServer;
 import dev.loanflow.infra.ServiceEnvironment;
@@ -72,7 +73,8 @@ public final class LocalStack {
         SpringBootProcess simulator = simulatorService.launch(root, logs, Map.of());
         List<AuthorizationServer.Client> clients = List.of(
                 new AuthorizationServer.Client(Demo.MERCHANT, randomSecret(), List.of("submit", "read", "refund")),
-                new AuthorizationServer.Client(OPERATOR, randomSecret(), List.of("admin")));
+                new AuthorizationServer.Client(OPERATOR, randomSecret(), List.of("admin")),
+                new AuthorizationServer.Client(Platform.SCHEMA_DEPLOYER, randomSecret(), List.of("schemas")));
         CompletableFuture<AuthorizationServer> startingAuthorization = CompletableFuture.supplyAsync(() ->
                 AuthorizationServer.start(root.resolve("authorization-server/target/authorization-server.jar"), AUTH_PORT,
                         clients, List.of("--spring.security.oauth2.authorizationserver.client." + OPERATOR
@@ -81,7 +83,8 @@ public final class LocalStack {
         CompletableFuture<PostgresServer> startingPostgres = CompletableFuture.supplyAsync(() -> PostgresServer.start(POSTGRES_PORT),
                 starters);
         CompletableFuture<SchemaRegistryServer> startingRegistry = startingPostgres.thenApplyAsync(
-                database -> SchemaRegistryServer.start(REGISTRY_PORT, database.registryStorage()), starters);
+                database -> SchemaRegistryServer.startProtected(REGISTRY_PORT, database.registryStorage(),
+                        "http://localhost:" + AUTH_PORT), starters);
 
         // the services authenticate to Kafka as their own principals, so they start once those exist; meanwhile the
         // registry keeps starting
@@ -101,10 +104,11 @@ public final class LocalStack {
             processes.add(service.launch(root, logs,
                     ServiceEnvironment.withKafkaPrincipal(environment, service.name(), kafka.passwordOf(service.name()))));
         }
-        SchemaRegistryServer registry = step("Apicurio schema registry", startingRegistry::join);
-        step("schemas registered (the deploy step)", () -> SchemaDeployment.registerAll(registry.confluentApiUrl()));
-        GreenMail mail = step("SMTP server (GreenMail)", LocalStack::startMail);
         AuthorizationServer authorization = step("authorization server on :" + AUTH_PORT, startingAuthorization::join);
+        SchemaRegistryServer registry = step("Apicurio schema registry", startingRegistry::join);
+        step("schemas registered (the deploy step)", () -> SchemaDeployment.registerAll(registry.confluentApiUrl(),
+                authorization.token(Platform.SCHEMA_DEPLOYER)));
+        GreenMail mail = step("SMTP server (GreenMail)", LocalStack::startMail);
         starters.shutdown();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // the services stop first (Ctrl-C reached them too), then what they used, all at once

@@ -157,7 +157,8 @@ class ComposeFileTest {
 
         for (String secret : List.of("PERSONAL_DATA_KEY", "DEMO_SHOP_WEBHOOK_SECRET", "DEMO_SHOP_SECRET", "OPS_CLIENT_SECRET",
                 "AUTH_SIGNING_KEY", "DATABASE_PASSWORD", "KAFKA_UI_PASSWORD", "GRAFANA_PASSWORD", "KAFKA_ADMIN_PASSWORD",
-                "ORIGINATION_KAFKA_PASSWORD", "GATEWAY_KAFKA_PASSWORD", "NOTIFICATION_KAFKA_PASSWORD", "CHECKOUT_KAFKA_PASSWORD")) {
+                "ORIGINATION_KAFKA_PASSWORD", "GATEWAY_KAFKA_PASSWORD", "NOTIFICATION_KAFKA_PASSWORD", "CHECKOUT_KAFKA_PASSWORD",
+                "SCHEMA_DEPLOYER_SECRET")) {
             assertThat(compose).contains("${" + secret + ":?").doesNotContain("${" + secret + ":-");
         }
     }
@@ -196,6 +197,21 @@ class ComposeFileTest {
                     .containsEntry("kafka-access", Map.of("condition", "service_completed_successfully"));
         }
         assertThat(environment(services.get("kafka-ui"))).containsKey("KAFKA_CLUSTERS_0_PROPERTIES_SASL_JAAS_CONFIG");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theRegistryTakesWritesOnlyWithTheDeployStepsToken() throws IOException {
+        Map<String, Map<String, Object>> services = services();
+        Map<String, String> registry = environment(services.get("schema-registry"));
+
+        assertThat(registry).containsEntry("QUARKUS_OIDC_TENANT_ENABLED", "true")
+                .containsEntry("QUARKUS_OIDC_TOKEN_AUDIENCE", "schema-registry")
+                .containsEntry("APICURIO_AUTH_ANONYMOUS_READ_ACCESS_ENABLED", "true");
+        assertThat(environment(services.get("schema-deployment"))).containsEntry("REGISTRY_CLIENT_ID", "schema-deployer")
+                .containsKey("REGISTRY_CLIENT_SECRET");
+        assertThat(environment(services.get("authorization-server")))
+                .containsEntry("SPRING_SECURITY_OAUTH2_AUTHORIZATIONSERVER_CLIENT_SCHEMADEPLOYER_REGISTRATION_SCOPES", "schemas");
     }
 
     @Test

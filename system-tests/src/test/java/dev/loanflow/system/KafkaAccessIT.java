@@ -3,13 +3,8 @@ package dev.loanflow.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,13 +25,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
-import dev.loanflow.events.ApplicationSubmitted;
-import dev.loanflow.events.Cart;
-import dev.loanflow.events.CartItem;
-import dev.loanflow.events.CartPrice;
-import dev.loanflow.events.Customer;
-import dev.loanflow.events.EventMetadata;
-import dev.loanflow.events.Language;
 import dev.loanflow.events.SubmissionRejected;
 import dev.loanflow.infra.Platform;
 import dev.loanflow.infra.testdata.TestData;
@@ -107,7 +95,7 @@ class KafkaAccessIT {
         config.putAll(platform.kafka.clientProperties("checkout"));
         try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(config)) {
             producer.send(new ProducerRecord<>(UpstreamPublishers.topicOf("checkout"), applicationId,
-                    submission(applicationId, "merchant-node"))).get();
+                    UpstreamSubmissions.submission(applicationId, "merchant-node", TestData.nationalId()))).get();
         }
 
         SubmissionRejected rejection;
@@ -157,32 +145,7 @@ class KafkaAccessIT {
     }
 
     private long applications(String applicationId) throws Exception {
-        try (Connection connection = platform.database();
-             PreparedStatement query = connection.prepareStatement(
-                     "select count(*) from origination.loan_application where application_id = ?")) {
-            query.setString(1, applicationId);
-            try (ResultSet result = query.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        }
-    }
-
-    private static ApplicationSubmitted submission(String applicationId, String merchant) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        String eventId = UUID.randomUUID().toString();
-        BigDecimal price = new BigDecimal("1000.00");
-        return ApplicationSubmitted.newBuilder()
-                .setMetadata(new EventMetadata(eventId, applicationId, merchant, now, eventId, null))
-                .setOrderId("ORDER-" + applicationId).setOrderDate(now).setBankCode("AKTIFBANK").setTerm(6)
-                .setTimeToLive(now.plus(1, ChronoUnit.HOURS)).setCallbackUrl("https://shop.example.com/hook")
-                .setCustomer(Customer.newBuilder().setNationalIdentityNumber(TestData.nationalId()).setGsmNumber("5551234567")
-                        .setEmail(null).setFullName("Ayşe Yılmaz").setLanguage(Language.TR).build())
-                .setCart(new Cart(new CartPrice(price, new BigDecimal("0.00"), price),
-                        List.of(CartItem.newBuilder().setProductName("Kulaklık").setCategoryCode("ELECTRONICS").setQuantity(1)
-                                .setPrice(price).setTotalPriceWithoutDiscounts(price).setTotalPrice(price)
-                                .setSellerExternalId(null).setCommissionRate(null).setCommissionAmount(null)
-                                .setWithholdingTax(null).setMarketplaceCost(null).build())))
-                .build();
+        return UpstreamSubmissions.count(platform, "select count(*) from origination.loan_application where application_id = ?",
+                applicationId);
     }
 }

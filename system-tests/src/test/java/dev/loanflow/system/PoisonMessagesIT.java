@@ -2,14 +2,12 @@ package dev.loanflow.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +22,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
-import dev.loanflow.events.ApplicationSubmitted;
-import dev.loanflow.events.Cart;
-import dev.loanflow.events.CartItem;
-import dev.loanflow.events.CartPrice;
-import dev.loanflow.events.Customer;
-import dev.loanflow.events.EventMetadata;
-import dev.loanflow.events.Language;
 import dev.loanflow.events.SubmissionRejected;
 import dev.loanflow.infra.Platform;
 import dev.loanflow.infra.testdata.TestData;
@@ -64,7 +55,7 @@ class PoisonMessagesIT {
             }
         }
         Instant sent = Instant.now();
-        send(applicationId, submission(applicationId, TestData.nationalId()));
+        send(applicationId, UpstreamSubmissions.submission(applicationId, "merchant-topic", TestData.nationalId()));
 
         String status = awaitStatus(applicationId, "APPROVED", Duration.ofSeconds(90));
         Map<String, List<ConsumerRecord<String, byte[]>>> deadLetters = new HashMap<>();
@@ -97,7 +88,7 @@ class PoisonMessagesIT {
     void anEventThatBreaksTheRulesIsRejectedWithItsReasonsAndChangesNothing() throws Exception {
         String applicationId = "invalid-" + UUID.randomUUID();
 
-        send(applicationId, submission(applicationId, "12345678901"));
+        send(applicationId, UpstreamSubmissions.submission(applicationId, "merchant-topic", "12345678901"));
         SubmissionRejected rejection;
         try (Topics topics = new Topics(platform)) {
             rejection = (SubmissionRejected) topics.event(
@@ -107,24 +98,6 @@ class PoisonMessagesIT {
         assertThat(rejection).isNotNull();
         assertThat(rejection.toString()).contains("nationalIdentityNumber");
         assertThat(awaitStatus(applicationId, "NEW", Duration.ofSeconds(2))).isNull();
-    }
-
-    private ApplicationSubmitted submission(String applicationId, String nationalId) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        String eventId = UUID.randomUUID().toString();
-        BigDecimal price = new BigDecimal("1000.00");
-        return ApplicationSubmitted.newBuilder()
-                .setMetadata(new EventMetadata(eventId, applicationId, "merchant-topic", now, eventId, null))
-                .setOrderId("ORDER-" + applicationId).setOrderDate(now).setBankCode("AKTIFBANK").setTerm(6)
-                .setTimeToLive(now.plus(1, ChronoUnit.HOURS)).setCallbackUrl("https://shop.example.com/hook")
-                .setCustomer(Customer.newBuilder().setNationalIdentityNumber(nationalId).setGsmNumber("5551234567")
-                        .setEmail("mehmet.kaya@example.com").setFullName("Mehmet Kaya").setLanguage(Language.TR).build())
-                .setCart(new Cart(new CartPrice(price, new BigDecimal("0.00"), price),
-                        List.of(CartItem.newBuilder().setProductName("Kulaklık").setCategoryCode("ELECTRONICS").setQuantity(1)
-                                .setPrice(price).setTotalPriceWithoutDiscounts(price).setTotalPrice(price)
-                                .setSellerExternalId(null).setCommissionRate(null).setCommissionAmount(null)
-                                .setWithholdingTax(null).setMarketplaceCost(null).build())))
-                .build();
     }
 
     private void send(String key, SpecificRecord event) throws Exception {
@@ -155,16 +128,9 @@ class PoisonMessagesIT {
         return status;
     }
 
-    private int deliveries(String applicationId) throws Exception {
-        try (Connection connection = platform.database();
-             PreparedStatement query = connection.prepareStatement(
-                     "select count(*) from notification.delivery where application_id = ?")) {
-            query.setString(1, applicationId);
-            try (ResultSet result = query.executeQuery()) {
-                result.next();
-                return result.getInt(1);
-            }
-        }
+    private long deliveries(String applicationId) throws Exception {
+        return UpstreamSubmissions.count(platform, "select count(*) from notification.delivery where application_id = ?",
+                applicationId);
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
