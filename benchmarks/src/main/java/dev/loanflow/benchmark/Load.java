@@ -24,7 +24,7 @@ final class Load implements AutoCloseable {
 
     /** Publishes as the upstream publisher {@link Submissions#PUBLISHER}, given its client settings. */
     Load(Map<String, Object> kafka, String registryUrl, FlowObserver observer) {
-        Map<String, Object> config = new HashMap<>(EventSerde.producerProperties(registryUrl));
+        Map<String, Object> config = new HashMap<>(EventSerde.publisherProperties(registryUrl));
         config.putAll(kafka);
         config.put("linger.ms", "2");
         this.producer = new KafkaProducer<>(config);

@@ -1,5 +1,6 @@
 package dev.loanflow.schemas;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
@@ -28,6 +29,16 @@ public final class EventSerde {
                 AvroSerdeConfig.AVRO_DATUM_PROVIDER, SchemaInstanceDatumProvider.class.getName(),
                 "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName(),
                 "value.serializer", AvroKafkaSerializer.class.getName());
+    }
+
+    /**
+     * As an upstream publisher writes: with the id of the schema the deploy step registered, never registering one (a
+     * protected registry refuses it).
+     */
+    public static Map<String, Object> publisherProperties(String registryUrl) {
+        Map<String, Object> properties = new HashMap<>(producerProperties(registryUrl));
+        properties.put(SerdeConfig.AUTO_REGISTER_ARTIFACT, false);
+        return properties;
     }
 
     public static Map<String, Object> consumerProperties(String registryUrl) {

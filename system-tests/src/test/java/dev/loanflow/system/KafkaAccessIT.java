@@ -91,7 +91,7 @@ class KafkaAccessIT {
     @Test
     void aSubmissionForAMerchantThePublisherIsNotBoundToIsRejectedAndCreatesNothing() throws Exception {
         String applicationId = "unbound-" + UUID.randomUUID();
-        Map<String, Object> config = new HashMap<>(EventSerde.producerProperties(platform.registry.registryApiUrl()));
+        Map<String, Object> config = new HashMap<>(EventSerde.publisherProperties(platform.registry.registryApiUrl()));
         config.putAll(platform.kafka.clientProperties("checkout"));
         try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(config)) {
             producer.send(new ProducerRecord<>(UpstreamPublishers.topicOf("checkout"), applicationId,

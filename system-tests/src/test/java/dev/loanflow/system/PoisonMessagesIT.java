@@ -101,7 +101,7 @@ class PoisonMessagesIT {
     }
 
     private void send(String key, SpecificRecord event) throws Exception {
-        Map<String, Object> config = new HashMap<>(EventSerde.producerProperties(platform.registry.registryApiUrl()));
+        Map<String, Object> config = new HashMap<>(EventSerde.publisherProperties(platform.registry.registryApiUrl()));
         config.putAll(platform.kafka.clientProperties(PUBLISHER));
         try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(config)) {
             producer.send(new ProducerRecord<>(UpstreamPublishers.topicOf(PUBLISHER), key, event)).get();
