@@ -123,7 +123,8 @@ public final class KafkaProcess implements AutoCloseable {
                         + "required username=\"" + principal + "\" password=\"" + passwordOf(principal) + "\";");
     }
 
-    private static String randomPassword() {
+    /** A fresh random password, for a principal whose password is chosen before the broker runs. */
+    public static String randomPassword() {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import org.slf4j.LoggerFactory;
 
@@ -86,15 +88,12 @@ public final class LocalStack {
                 database -> SchemaRegistryServer.startProtected(REGISTRY_PORT, database.registryStorage(),
                         "http://localhost:" + AUTH_PORT), starters);
 
-        // the services authenticate to Kafka as their own principals, so they start once those exist; meanwhile the
-        // registry keeps starting
+        // the services take longer to boot than Kafka and the registry to start; they only need the database at once,
+        // and their Kafka principals (made a few seconds later by the deploy step) soon: until then they try again
         PostgresServer postgres = step("PostgreSQL", startingPostgres::join);
-        KafkaProcess kafka = step("Kafka broker (KRaft)", startingKafka::join);
-        step("topics, principals and ACLs (the deploy step)", () -> {
-            KafkaAccess.prepare(kafka.adminProperties(), kafka::passwordOf, UpstreamPublishers.parse(UPSTREAM_PUBLISHERS));
-            return null;
-        });
-        Map<String, String> environment = new ServiceEnvironment(kafka.bootstrapServers(),
+        Map<String, String> kafkaPasswords = new ConcurrentHashMap<>();
+        UnaryOperator<String> passwordOf = principal -> kafkaPasswords.computeIfAbsent(principal, any -> KafkaProcess.randomPassword());
+        Map<String, String> environment = new ServiceEnvironment("127.0.0.1:" + KAFKA_PORT,
                 "http://127.0.0.1:" + REGISTRY_PORT + "/apis/registry/v2",
                 "jdbc:postgresql://localhost:" + postgres.port() + "/" + PostgresServer.DATABASE,
                 "http://localhost:" + AUTH_PORT, "http://localhost:8090", "http://localhost:8082", SMTP_PORT,
@@ -102,8 +101,13 @@ public final class LocalStack {
         List<SpringBootProcess> processes = new ArrayList<>(List.of(simulator));
         for (Service service : SERVICES.subList(1, SERVICES.size())) {
             processes.add(service.launch(root, logs,
-                    ServiceEnvironment.withKafkaPrincipal(environment, service.name(), kafka.passwordOf(service.name()))));
+                    ServiceEnvironment.withKafkaPrincipal(environment, service.name(), passwordOf.apply(service.name()))));
         }
+        KafkaProcess kafka = step("Kafka broker (KRaft)", startingKafka::join);
+        step("topics, principals and ACLs (the deploy step)", () -> {
+            KafkaAccess.prepare(kafka.adminProperties(), passwordOf, UpstreamPublishers.parse(UPSTREAM_PUBLISHERS));
+            return null;
+        });
         AuthorizationServer authorization = step("authorization server on :" + AUTH_PORT, startingAuthorization::join);
         SchemaRegistryServer registry = step("Apicurio schema registry", startingRegistry::join);
         step("schemas registered (the deploy step)", () -> SchemaDeployment.registerAll(registry.confluentApiUrl(),
@@ -121,7 +125,7 @@ public final class LocalStack {
             step(process.name() + " on :" + process.port(), () -> process.awaitHealthy(SERVICE_STARTUP_TIMEOUT));
         }
 
-        printSummary(kafka, postgres, registry, Duration.between(STARTED, Instant.now()));
+        printSummary(kafka, passwordOf.apply(PUBLISHER), postgres, registry, Duration.between(STARTED, Instant.now()));
         printCredentials(authorization, clients);
         int demo = demoSize(args);
         if (demo > 0) {
@@ -167,11 +171,11 @@ public final class LocalStack {
         }
     }
 
-    private static void printSummary(KafkaProcess kafka, PostgresServer postgres, SchemaRegistryServer registry,
-                                     Duration took) {
+    private static void printSummary(KafkaProcess kafka, String publisherPassword, PostgresServer postgres,
+                                     SchemaRegistryServer registry, Duration took) {
         OUT.printf("%nLoanflow is up in %.1f s. Ctrl-C stops everything.%n%n", took.toMillis() / 1000.0);
         row("Kafka bootstrap", kafka.bootstrapServers() + " (SASL SCRAM-SHA-512; upstream publisher " + PUBLISHER
-                + ", password " + kafka.passwordOf(PUBLISHER) + ", writes " + UpstreamPublishers.topicOf(PUBLISHER) + ")");
+                + ", password " + publisherPassword + ", writes " + UpstreamPublishers.topicOf(PUBLISHER) + ")");
         row("Schema registry (Confluent API)", registry.confluentApiUrl());
         row("Schema registry (Apicurio API)", registry.registryApiUrl());
         row("SMTP (notifications)", "127.0.0.1:" + SMTP_PORT + "; read mail over IMAP at 127.0.0.1:" + IMAP_PORT
