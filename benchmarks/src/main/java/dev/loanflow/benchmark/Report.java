@@ -50,7 +50,8 @@ final class Report {
                 databaseCeiling.connections(), databaseCeiling.rowBytes(), databaseCeiling.synchronousCommit(),
                 databaseCeiling.perSecond(), databaseCeiling.seconds()));
         md.append("## The flow\n\n");
-        md.append("Applications published on `loan.applications.submitted.v1`, each approved by its customer at the bank; a "
+        md.append("Applications published on `loan.applications.submitted.v1.bench-checkout` (as that upstream publisher's "
+                + "SCRAM principal), each approved by its customer at the bank; a "
                 + "tenth of the approved loans refunded in full through the REST API. Latency: from publishing the submission "
                 + "to its `APPROVED` event arriving on `loan.applications.lifecycle.v1` (HdrHistogram).\n\n");
         md.append("| run | bank | offered | approved/s | of the broker's produce rate | events/s | p50 | p95 | p99 | max | refunded | max outbox backlog | max consumer lag | max notifications due |\n");
