@@ -118,9 +118,14 @@ public final class KafkaProcess implements AutoCloseable {
 
     /** A principal's client settings (SCRAM-SHA-512), once its credential has been created. */
     public Map<String, Object> clientProperties(String principal) {
+        return clientProperties(principal, passwordOf(principal));
+    }
+
+    /** With a password of the caller's choosing (a wrong one, say). */
+    public Map<String, Object> clientProperties(String principal, String password) {
         return Map.of("bootstrap.servers", bootstrapServers(), "security.protocol", "SASL_PLAINTEXT",
                 "sasl.mechanism", "SCRAM-SHA-512", "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule "
-                        + "required username=\"" + principal + "\" password=\"" + passwordOf(principal) + "\";");
+                        + "required username=\"" + principal + "\" password=\"" + password + "\";");
     }
 
     /** A fresh random password, for a principal whose password is chosen before the broker runs. */

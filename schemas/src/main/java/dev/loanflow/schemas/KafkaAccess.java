@@ -145,14 +145,6 @@ public final class KafkaAccess {
         }
     }
 
-    /** A principal's client settings: SCRAM-SHA-512 over SASL. */
-    public static Map<String, Object> clientProperties(String bootstrapServers, String principal, String password) {
-        return Map.of("bootstrap.servers", bootstrapServers, "security.protocol", "SASL_PLAINTEXT",
-                "sasl.mechanism", "SCRAM-SHA-512", "sasl.jaas.config",
-                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + principal
-                        + "\" password=\"" + password + "\";");
-    }
-
     /** The broker administrator's settings (SASL PLAIN: its password is in the broker's configuration). */
     public static Map<String, Object> adminProperties(String bootstrapServers, String password) {
         return Map.of("bootstrap.servers", bootstrapServers, "security.protocol", "SASL_PLAINTEXT",

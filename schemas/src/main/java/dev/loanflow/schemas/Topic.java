@@ -3,7 +3,6 @@ package dev.loanflow.schemas;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Stream;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -119,30 +118,31 @@ public enum Topic {
 
     /** The topic as the Kafka admin client creates it. */
     public NewTopic newTopic(short replicationFactor) {
-        if (this == SUBMISSIONS) {
-            throw new IllegalStateException("each upstream publisher has its own submissions topic: use newTopics");
-        }
+        requireOneTopic();
         return new NewTopic(topicName, partitions, replicationFactor).configs(config());
     }
 
     /** The dead-letter topic of this topic's consumers: same partitions, so a record keeps its partition. */
     public NewTopic newDeadLetterTopic(short replicationFactor) {
-        return deadLetterTopic(newTopic(replicationFactor).name() + DEAD_LETTER_SUFFIX, replicationFactor);
+        requireOneTopic();
+        return deadLetterTopic(deadLetterTopicName(), replicationFactor);
+    }
+
+    private void requireOneTopic() {
+        if (this == SUBMISSIONS) {
+            throw new IllegalStateException("each upstream publisher has its own submissions topic: use newTopics");
+        }
     }
 
     /** This entry's topics (one per publisher for the submissions), and with {@code deadLetters} their dead-letter topics. */
     public List<NewTopic> newTopics(short replicationFactor, UpstreamPublishers publishers, boolean deadLetters) {
         return topicNames(publishers).stream()
-                .flatMap(name -> Stream.of(new NewTopic(name, partitions, replicationFactor).configs(config()),
-                        deadLetters ? deadLetterTopic(name + DEAD_LETTER_SUFFIX, replicationFactor) : null))
-                .filter(Objects::nonNull)
+                .flatMap(name -> {
+                    NewTopic topic = new NewTopic(name, partitions, replicationFactor).configs(config());
+                    return deadLetters ? Stream.of(topic, deadLetterTopic(name + DEAD_LETTER_SUFFIX, replicationFactor))
+                            : Stream.of(topic);
+                })
                 .toList();
-    }
-
-    /** Only the dead-letter topics of this entry's topics. */
-    public List<NewTopic> newDeadLetterTopics(short replicationFactor, UpstreamPublishers publishers) {
-        return topicNames(publishers).stream()
-                .map(name -> deadLetterTopic(name + DEAD_LETTER_SUFFIX, replicationFactor)).toList();
     }
 
     private NewTopic deadLetterTopic(String name, short replicationFactor) {
@@ -152,8 +152,8 @@ public enum Topic {
 
     /** The name of every topic of the catalogue, and with {@code deadLetters} of every dead-letter topic. */
     public static List<String> allNames(UpstreamPublishers publishers, boolean deadLetters) {
-        return withDeadLetters((short) 1, publishers).stream().map(NewTopic::name)
-                .filter(name -> deadLetters || !name.endsWith(DEAD_LETTER_SUFFIX)).toList();
+        return Arrays.stream(values()).flatMap(topic -> topic.topicNames(publishers).stream())
+                .flatMap(name -> deadLetters ? Stream.of(name, name + DEAD_LETTER_SUFFIX) : Stream.of(name)).toList();
     }
 
     /** Every topic of the catalogue and its dead-letter topic, as a fresh cluster needs them. */

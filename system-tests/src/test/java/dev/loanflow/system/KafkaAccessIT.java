@@ -29,7 +29,6 @@ import dev.loanflow.events.SubmissionRejected;
 import dev.loanflow.infra.Platform;
 import dev.loanflow.infra.testdata.TestData;
 import dev.loanflow.schemas.EventSerde;
-import dev.loanflow.schemas.KafkaAccess;
 import dev.loanflow.schemas.Topic;
 import dev.loanflow.schemas.UpstreamPublishers;
 
@@ -52,7 +51,7 @@ class KafkaAccessIT {
 
     @Test
     void aWrongPasswordIsRefused() {
-        Map<String, Object> config = KafkaAccess.clientProperties(platform.kafka.bootstrapServers(), "checkout", "guessed");
+        Map<String, Object> config = platform.kafka.clientProperties("checkout", "guessed");
 
         assertThatThrownBy(() -> send(config, UpstreamPublishers.topicOf("checkout")))
                 .satisfies(failure -> assertThat(causes(failure)).hasAtLeastOneElementOfType(SaslAuthenticationException.class));
