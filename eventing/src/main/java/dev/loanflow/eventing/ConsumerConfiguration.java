@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.loanflow.schemas.StoredEvents;
 import dev.loanflow.schemas.Topic;
+import dev.loanflow.schemas.UpstreamPublishers;
 import dev.loanflow.schemas.sealing.PersonalDataSealer;
 
 /**
@@ -28,12 +29,18 @@ import dev.loanflow.schemas.sealing.PersonalDataSealer;
 @Import(DeadLetterController.class)
 public class ConsumerConfiguration {
 
-    /** The topics this service reads, by the catalogue's readers, whose dead letters it may replay. */
+    /**
+     * The topics this service reads, by the catalogue's readers, whose dead letters it may replay: for the submissions,
+     * each upstream publisher's topic.
+     */
     @Bean
     DeadLetterReplay deadLetterReplay(KafkaProperties kafka, PersonalDataSealer sealer,
-                                      @Value("${spring.application.name}") String service) {
+                                      @Value("${spring.application.name}") String service,
+                                      ObjectProvider<UpstreamPublishers> publishers) {
+        UpstreamPublishers upstream = publishers.getIfAvailable(UpstreamPublishers::none);
         return new DeadLetterReplay(kafka.buildConsumerProperties(null), kafka.buildProducerProperties(null), sealer,
-                Arrays.stream(Topic.values()).filter(topic -> topic.readers().contains(service)).toList());
+                Arrays.stream(Topic.values()).filter(topic -> topic.readers().contains(service))
+                        .flatMap(topic -> topic.topicNames(upstream).stream()).toList());
     }
 
     /** Events in the bytes Kafka carries, for tables and dead letters; the serde is configured as the clients' is. */

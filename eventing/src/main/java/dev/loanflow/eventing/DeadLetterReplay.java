@@ -54,17 +54,17 @@ public class DeadLetterReplay {
 
     /**
      * @param sealer opens the sealed values of the dead letters
-     * @param readTopics the topics whose dead letters this service may list and replay: the ones it reads
+     * @param readTopics the names of the topics whose dead letters this service may list and replay: the ones it reads
      */
     public DeadLetterReplay(Map<String, Object> consumerConfig, Map<String, Object> producerConfig,
-                            PersonalDataSealer sealer, List<Topic> readTopics) {
+                            PersonalDataSealer sealer, List<String> readTopics) {
         this.sealer = sealer;
         this.consumerConfig = new HashMap<>(consumerConfig);
         this.consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
         this.consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         this.consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         this.producerConfig = new HashMap<>(producerConfig);
-        this.deadLetterTopics = Set.copyOf(readTopics.stream().map(Topic::deadLetterTopicName).toList());
+        this.deadLetterTopics = Set.copyOf(readTopics.stream().map(topic -> topic + Topic.DEAD_LETTER_SUFFIX).toList());
     }
 
     /** The newest dead letters of one dead-letter topic, oldest first, at most {@code limit} per partition. */

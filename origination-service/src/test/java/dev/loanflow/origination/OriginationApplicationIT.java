@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
 
 import dev.loanflow.infra.spring.ServiceSmokeChecks;
 import dev.loanflow.schemas.Topic;
@@ -17,6 +18,16 @@ class OriginationApplicationIT extends OriginationIntegrationTest implements Ser
         String metrics = getAsOperator("/actuator/prometheus", String.class).getBody();
 
         assertThat(metrics).contains("loanflow_applications{status=\"APPROVED\"}").contains("loanflow_outbox_backlog");
+    }
+
+    @Test
+    void listsTheDeadLettersOfEachPublishersSubmissionsTopicAndNoOthers() {
+        String publishers = UpstreamPublishers.topicOf(PUBLISHER) + Topic.DEAD_LETTER_SUFFIX;
+
+        assertThat(getAsOperator("/ops/dead-letters?topic=" + publishers, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(getAsOperator("/ops/dead-letters?topic=" + Topic.SUBMISSIONS.topicName() + Topic.DEAD_LETTER_SUFFIX,
+                String.class).getStatusCode()).as("no such topic").isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
     @Override
