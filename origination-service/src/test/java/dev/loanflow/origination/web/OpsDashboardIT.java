@@ -27,6 +27,7 @@ import dev.loanflow.infra.testdata.TestClients;
 import dev.loanflow.origination.Merchants;
 import dev.loanflow.origination.OriginationIntegrationTest;
 import dev.loanflow.schemas.Topic;
+import dev.loanflow.schemas.UpstreamPublishers;
 
 class OpsDashboardIT extends OriginationIntegrationTest {
 
@@ -86,7 +87,8 @@ class OpsDashboardIT extends OriginationIntegrationTest {
             assertThat(attention.get("deadLetters").fieldNames()).toIterable()
                     .containsExactlyInAnyOrderElementsOf(Arrays.stream(Topic.values())
                             .filter(topic -> topic.readers().contains("origination-service"))
-                            .map(Topic::deadLetterTopicName).toList());
+                            .flatMap(topic -> topic.topicNames(UpstreamPublishers.parse(PUBLISHERS)).stream())
+                            .map(topic -> topic + Topic.DEAD_LETTER_SUFFIX).toList());
             assertThat(http.getForEntity("/ops/attention", String.class).getStatusCode().value()).isEqualTo(401);
         } finally {
             jdbc.update("delete from outbox where application_id = ?", parked);
