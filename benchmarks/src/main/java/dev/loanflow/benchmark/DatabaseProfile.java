@@ -44,6 +44,18 @@ final class DatabaseProfile {
         return entries;
     }
 
+    /** How many statements ran since the reset, all of them (the monitoring's own left out). */
+    long totalCalls() {
+        try (Connection connection = platform.database(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select coalesce(sum(calls), 0) from pg_stat_statements "
+                     + "where coalesce(query, '') not like '%pg_stat%'")) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException unavailable) {
+            return 0;
+        }
+    }
+
     /** The settings that decide what a commit costs, as the database reports them: "synchronous_commit=on, fsync=on". */
     String commitSettings() {
         try (Connection connection = platform.database(); Statement statement = connection.createStatement();

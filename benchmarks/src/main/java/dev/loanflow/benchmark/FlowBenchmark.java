@@ -94,6 +94,15 @@ public final class FlowBenchmark {
             log("database: %.0f transactions/s committed (synchronous_commit %s)", databaseCeiling.perSecond(),
                     databaseCeiling.synchronousCommit());
 
+            Rest rest;
+            try (DatabaseNumbers database = new DatabaseNumbers(platform::database)) {
+                Thread.sleep(5_000);
+                rest = Rest.measure(processStats(), database, Duration.ofSeconds(20));
+            }
+            log("at rest: %.0f %% CPU (services, simulator, Kafka, PostgreSQL), %.1f transactions/s",
+                    rest.cpuPercent(processNames().stream().filter(process -> !process.equals("benchmark")).toList()),
+                    rest.commitsPerSecond());
+
             List<Run> runs = new ArrayList<>();
             double half;
             if (arguments.containsKey("rate")) {
@@ -111,7 +120,7 @@ public final class FlowBenchmark {
                 runs.add(measure(name + ", slow bank", "50-200 ms per call",
                         "{\"latencyMillis\":50,\"latencyJitterMillis\":150}", half, maxInFlight, 10, shortDuration));
             }
-            Report.write(out, startup, new DatabaseProfile(platform).commitSettings(), ceiling, databaseCeiling, runs,
+            Report.write(out, startup, new DatabaseProfile(platform).commitSettings(), ceiling, databaseCeiling, rest, runs,
                     processNames());
             log("report: %s", out.resolve("flow-benchmark.md"));
         } finally {
@@ -167,6 +176,7 @@ public final class FlowBenchmark {
             loader.start();
             DatabaseProfile database = new DatabaseProfile(platform);
             List<DatabaseProfile.Entry> statements = List.of();
+            long statementCalls = 0;
             long start = System.nanoTime();
             int second = 0;
             boolean statementsReset = false;
@@ -183,6 +193,7 @@ public final class FlowBenchmark {
                 timeline.tick(second, measuring);
                 if (second >= warmup + duration && statements.isEmpty() && statementsReset) {
                     statements = database.top(15);
+                    statementCalls = database.totalCalls();
                 }
                 Timeline.Second now = timeline.seconds.get(timeline.seconds.size() - 1);
                 System.out.printf("  %3d s %s submitted %5d/s approved %5d/s events %6d/s p99 %7.1f ms backlog %5d lag %6d "
@@ -195,7 +206,7 @@ public final class FlowBenchmark {
             double measuredSeconds = timeline.seconds.stream().filter(Timeline.Second::measured)
                     .mapToDouble(Timeline.Second::elapsedSeconds).sum();
             Run run = new Run(name, bank, offered, measuredSeconds, approvedMeasured, observer.refunded.get() - refundedBefore,
-                    timeline.measured, List.copyOf(timeline.measuredJourneys), List.copyOf(timeline.seconds), statements);
+                    timeline.measured, List.copyOf(timeline.measuredJourneys), List.copyOf(timeline.seconds), statements, statementCalls);
             log("  -> %.1f approved/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms", run.throughput(), run.millis(50),
                     run.millis(99), run.maxMillis());
             return run;

@@ -21,7 +21,7 @@ final class Report {
     }
 
     static void write(Path directory, Duration startup, String databaseCommitSettings, BrokerCeiling.Result ceiling,
-                      DatabaseCeiling.Result databaseCeiling, List<Run> runs, List<String> processes)
+                      DatabaseCeiling.Result databaseCeiling, Rest rest, List<Run> runs, List<String> processes)
             throws IOException {
         Files.createDirectories(directory);
         plot(directory.resolve("flow-benchmark.png"), runs);
@@ -62,16 +62,28 @@ final class Report {
                     run.eventsPerSecond(), run.millis(50), run.millis(95), run.millis(99), run.maxMillis(), run.refunded(),
                     run.maxBacklog(), run.maxLag(), run.maxNotificationsDue()));
         }
+        List<String> measuredProcesses = processes.stream().filter(process -> !process.equals("benchmark")).toList();
+        List<String> ours = measuredProcesses.stream().filter(process -> !process.equals("bank-simulator")).toList();
         md.append("\nWhat one approved application cost, over the measured seconds (its refund share and notifications "
-                + "included; CPU of every process but the benchmark's own), and the most applications per second the "
-                + "database alone would commit at that many transactions each:\n\n| run | CPU, all processes | PostgreSQL "
-                + "transactions | Kafka records | the database alone allows |\n|---|---|---|---|---|\n");
+                + "included): CPU of every process but the benchmark's own; the same without the bank simulator (ours: the "
+                + "services, Kafka, PostgreSQL); ours beyond what they spend at rest (below); the database's statements (about its "
+                + "round trips), row writes and transactions; Kafka records; and the most applications per second the database "
+                + "alone would commit at that many transactions each:\n\n| run | CPU, all processes | CPU, ours | CPU, ours "
+                + "beyond rest | statements | row writes | PostgreSQL transactions | Kafka records | the database alone allows |\n"
+                + "|---|---|---|---|---|---|---|---|---|\n");
         for (Run run : runs) {
-            md.append(String.format("| %s | %.1f ms | %.1f | %.1f | %.0f/s |%n", run.name(), run.cpuMillisPerApplication(
-                    processes.stream().filter(process -> !process.equals("benchmark")).toList()),
+            md.append(String.format("| %s | %.1f ms | %.1f ms | %.1f ms | %.1f | %.1f | %.1f | %.1f | %.0f/s |%n", run.name(),
+                    run.cpuMillisPerApplication(measuredProcesses), run.cpuMillisPerApplication(ours),
+                    run.cpuMillisPerApplication(ours, rest), run.statementsPerApplication(), run.rowWritesPerApplication(),
                     run.commitsPerApplication(), run.recordsPerApplication(),
                     databaseCeiling.perSecond() / Math.max(1, run.commitsPerApplication())));
         }
+        md.append(String.format("%n## The stack at rest%n%nOver %.0f s before the first run, with nothing submitted: %.1f "
+                        + "PostgreSQL transactions/s and %.1f row writes/s (schedules, claims, relays), and each process's CPU "
+                        + "(100 %% = one core): %s; %.0f %% in all, of the 200 %% the machine has.%n",
+                rest.seconds(), rest.commitsPerSecond(), rest.rowWritesPerSecond(),
+                String.join(", ", measuredProcesses.stream().map(process -> String.format("%s %.1f %%", process,
+                        rest.cpuPercent(process))).toList()), rest.cpuPercent(measuredProcesses)));
         md.append("\n## Where an application's time goes\n\nThe hops between submission and `APPROVED`, cut at the events' "
                 + "`occurredAt` (the clock of the service that made each event, as it made it) and their records' timestamps "
                 + "(when an outbox relay sent them) on the lifecycle, bank-request and bank-outcome topics: each step's median "
@@ -117,13 +129,13 @@ final class Report {
         }
         md.append("\n## Processes\n\nAverage CPU (100 % = one core) over the measured seconds, and the largest resident set, per run "
                 + "(PostgreSQL: the sum over its processes, so its shared buffers count once per process).\n\n");
-        md.append("| process |");
+        md.append("| process | at rest |");
         runs.forEach(run -> md.append(" ").append(run.name()).append(" |"));
-        md.append("\n|---|");
+        md.append("\n|---|---|");
         runs.forEach(run -> md.append("---|"));
         md.append("\n");
         for (String process : processes) {
-            md.append("| ").append(process).append(" |");
+            md.append("| ").append(process).append(String.format(" | %.1f %% CPU |", rest.cpuPercent(process)));
             for (Run run : runs) {
                 md.append(String.format(" %.0f %% CPU, %d MB |", run.averageCpu(process), run.maxRss(process)));
             }

@@ -10,7 +10,7 @@ import org.HdrHistogram.Histogram;
  */
 record Run(String name, String bank, String offered, double measuredSeconds, long approved, long refunded,
            Histogram latencyMicros, List<Journey> journeys, List<Timeline.Second> seconds,
-           List<DatabaseProfile.Entry> statements) {
+           List<DatabaseProfile.Entry> statements, long statementCalls) {
 
     double throughput() {
         return (double) approved / measuredSeconds;
@@ -53,14 +53,29 @@ record Run(String name, String bank, String offered, double measuredSeconds, lon
         return perApplication(Timeline.Second::databaseCommits);
     }
 
+    /** Rows PostgreSQL inserted, updated or deleted per approved application over the measured seconds. */
+    double rowWritesPerApplication() {
+        return perApplication(Timeline.Second::databaseRowWrites);
+    }
+
+    /** Statements the database ran per approved application over the measured seconds: its round trips, about. */
+    double statementsPerApplication() {
+        return approved == 0 ? 0 : (double) statementCalls / approved;
+    }
+
     /** Kafka records on all topics per approved application over the measured seconds. */
     double recordsPerApplication() {
         return perApplication(Timeline.Second::kafkaRecords);
     }
 
-    /** CPU milliseconds of every process on the machine (ours, the broker's, the database's) per approved application. */
+    /** CPU milliseconds of these processes per approved application. */
     double cpuMillisPerApplication(List<String> processes) {
-        double cpuPercent = processes.stream().mapToDouble(this::averageCpu).sum();
+        return cpuMillisPerApplication(processes, Rest.NOTHING);
+    }
+
+    /** CPU milliseconds of these processes per approved application, beyond what they spend at rest. */
+    double cpuMillisPerApplication(List<String> processes, Rest rest) {
+        double cpuPercent = processes.stream().mapToDouble(process -> averageCpu(process) - rest.cpuPercent(process)).sum();
         return approved == 0 ? 0 : cpuPercent * 10 * measuredSeconds / approved;
     }
 

@@ -20,7 +20,7 @@ final class Timeline {
     /** {@code elapsedSeconds}: the wall-clock time since the tick before, which a busy machine stretches past a second. */
     record Second(int second, double elapsedSeconds, boolean measured, long submitted, long approved, long events,
                   double p50Millis, double p99Millis, long outboxBacklog, long consumerLag, long notificationsDue, long databaseCommits,
-                  long kafkaRecords,
+                  long databaseRowWrites, long kafkaRecords,
                   Map<String, ProcessStats.Sample> processes) {
     }
 
@@ -71,7 +71,7 @@ final class Timeline {
         seconds.add(new Second(second, (now - lastTickNanos) / 1e9, measuring, submitted - lastSubmitted,
                 approved - lastApproved, events - lastEvents,
                 interval.getValueAtPercentile(50) / 1000.0, interval.getValueAtPercentile(99) / 1000.0, outboxBacklog(),
-                consumerLag(), notificationsDue(), databaseCommits(), kafkaRecords(), samples));
+                consumerLag(), notificationsDue(), databaseCommits(), databaseRowWrites(), kafkaRecords(), samples));
         lastTickNanos = now;
         lastSubmitted = submitted;
         lastApproved = approved;
@@ -91,6 +91,11 @@ final class Timeline {
     /** Transactions committed in PostgreSQL since it started, all databases. */
     long databaseCommits() {
         return database.number("select sum(xact_commit) from pg_stat_database");
+    }
+
+    /** Rows inserted, updated and deleted in PostgreSQL since it started, all databases. */
+    long databaseRowWrites() {
+        return database.number("select sum(tup_inserted + tup_updated + tup_deleted) from pg_stat_database");
     }
 
     /** Records written to every topic since the broker started (the sum of the partitions' end offsets). */
