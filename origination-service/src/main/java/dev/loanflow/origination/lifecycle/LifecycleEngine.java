@@ -1,12 +1,17 @@
 package dev.loanflow.origination.lifecycle;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
-import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.statemachine.ExtendedState;
+import org.springframework.statemachine.StateContext;
 import org.springframework.statemachine.StateMachine;
-import org.springframework.statemachine.listener.StateMachineListenerAdapter;
 import org.springframework.statemachine.support.DefaultExtendedState;
-import org.springframework.statemachine.support.DefaultStateMachineContext;
+import org.springframework.statemachine.support.DefaultStateContext;
 import org.springframework.statemachine.transition.Transition;
 
 import reactor.core.publisher.Mono;
@@ -16,55 +21,61 @@ import dev.loanflow.origination.domain.Money;
 import dev.loanflow.origination.domain.Refunding;
 
 /**
- * Applies one event to an application whose state lives in the database: a machine kept running per thread is
- * reset to the stored state and money, the event is sent, and the transition (if any) is observed by a listener, because an
- * accepted event does not mean a transition happened.
+ * Applies one event to an application whose state lives in the database, by the transitions of the Statemachine
+ * configuration ({@link LoanLifecycle}), read once into a table by source state and event: the first of an event's
+ * transitions whose guard accepts the money is taken, as the machine takes it. Resetting a running machine to the
+ * stored state for every event cost more than the rest of a transition's handling; {@code LifecycleEngineTest} holds
+ * this table to the running machine for every state, event and kind of amount.
  */
 public final class LifecycleEngine {
 
-    private final ThreadLocal<PooledMachine> machines = ThreadLocal.withInitial(PooledMachine::new);
+    private final StateMachine<ApplicationState, LifecycleEvent> machine = LoanLifecycle.build();
+    private final Map<ApplicationState, Map<LifecycleEvent, List<Transition<ApplicationState, LifecycleEvent>>>> table =
+            new EnumMap<>(ApplicationState.class);
+
+    public LifecycleEngine() {
+        for (Transition<ApplicationState, LifecycleEvent> transition : machine.getTransitions()) {
+            table.computeIfAbsent(transition.getSource().getId(), source -> new EnumMap<>(LifecycleEvent.class))
+                    .computeIfAbsent(transition.getTrigger().getEvent(), event -> new ArrayList<>()).add(transition);
+        }
+    }
 
     /** Where every application starts. */
     public ApplicationState initial() {
-        return machines.get().machine.getInitialState().getId();
+        return machine.getInitialState().getId();
     }
 
     /**
      * @param refunding the application's loan amount and what has been refunded so far
      * @param amount    the refund amount the event is about (a requested or an executed refund), else zero
-     * @return the state after the transition, or empty when the event is not legal in {@code current}
+     * @return the state after the transition (the same state for an internal one), or empty when the event is not
+     *         legal in {@code current}
      */
     public Optional<ApplicationState> apply(ApplicationState current, LifecycleEvent event, Refunding refunding,
                                             Money amount) {
-        return machines.get().apply(current, event, refunding, amount);
+        List<Transition<ApplicationState, LifecycleEvent>> candidates =
+                table.getOrDefault(current, Map.of()).getOrDefault(event, List.of());
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        ExtendedState money = new DefaultExtendedState();
+        money.getVariables().put(LoanLifecycle.REFUNDING, refunding);
+        money.getVariables().put(LoanLifecycle.AMOUNT, amount);
+        for (Transition<ApplicationState, LifecycleEvent> transition : candidates) {
+            if (accepts(transition, money)) {
+                return Optional.of(transition.getTarget().getId());
+            }
+        }
+        return Optional.empty();
     }
 
-    private static final class PooledMachine {
-
-        private final StateMachine<ApplicationState, LifecycleEvent> machine = LoanLifecycle.build();
-        private Transition<ApplicationState, LifecycleEvent> taken;
-
-        PooledMachine() {
-            machine.addStateListener(new StateMachineListenerAdapter<>() {
-                @Override
-                public void transitionEnded(Transition<ApplicationState, LifecycleEvent> transition) {
-                    if (transition.getTrigger() != null) {
-                        taken = transition;
-                    }
-                }
-            });
-            machine.startReactively().block();
+    private boolean accepts(Transition<ApplicationState, LifecycleEvent> transition, ExtendedState money) {
+        Function<StateContext<ApplicationState, LifecycleEvent>, Mono<Boolean>> guard = transition.getGuard();
+        if (guard == null) {
+            return true;
         }
-
-        Optional<ApplicationState> apply(ApplicationState current, LifecycleEvent event, Refunding refunding, Money amount) {
-            DefaultExtendedState money = new DefaultExtendedState();
-            money.getVariables().put(LoanLifecycle.REFUNDING, refunding);
-            money.getVariables().put(LoanLifecycle.AMOUNT, amount);
-            machine.getStateMachineAccessor().doWithAllRegions(access -> access.resetStateMachineReactively(
-                    new DefaultStateMachineContext<>(current, null, null, money)).block());
-            taken = null;
-            machine.sendEvent(Mono.just(MessageBuilder.withPayload(event).build())).blockLast();
-            return taken == null ? Optional.empty() : Optional.of(machine.getState().getId());
-        }
+        StateContext<ApplicationState, LifecycleEvent> context = new DefaultStateContext<>(StateContext.Stage.TRANSITION,
+                null, null, money, transition, machine, transition.getSource(), transition.getTarget(), null);
+        return Boolean.TRUE.equals(guard.apply(context).block());
     }
 }
