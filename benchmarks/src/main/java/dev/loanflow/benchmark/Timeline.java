@@ -82,10 +82,10 @@ final class Timeline {
         return database.number("select (select count(*) from origination.outbox) + (select count(*) from bank_gateway.outbox)");
     }
 
-    /** Notifications whose time to be sent (or retried) has come: the dispatcher's backlog. */
+    /** Notifications being sent, or whose time to be sent (or retried) has come: the dispatcher's backlog. */
     long notificationsDue() {
-        return database.number("select count(*) from notification.delivery "
-                + "where status in ('PENDING', 'RETRYING', 'SENDING') and next_attempt_at <= now()");
+        return database.number("select count(*) from notification.delivery where status = 'SENDING' "
+                + "or (status in ('PENDING', 'RETRYING') and next_attempt_at <= now())");
     }
 
     /** Transactions committed in PostgreSQL since it started, all databases. */

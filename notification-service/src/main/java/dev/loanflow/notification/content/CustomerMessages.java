@@ -4,9 +4,11 @@ import java.text.MessageFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import dev.loanflow.events.ApplicationStatusChanged;
@@ -21,6 +23,11 @@ import dev.loanflow.events.Language;
 public final class CustomerMessages {
 
     private static final ZoneId TURKEY = ZoneId.of("Europe/Istanbul");
+    private static final DateTimeFormatter TURKISH_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy", Locale.forLanguageTag("tr"));
+    private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
+    /** Each template parsed once; a copy formats, since a MessageFormat is not thread-safe. */
+    private final Map<String, MessageFormat> templates = new ConcurrentHashMap<>();
 
     public record Email(String subject, String body) {
     }
@@ -40,7 +47,9 @@ public final class CustomerMessages {
     private Optional<String> text(ApplicationStatusChanged change, String name, String key, Locale locale) {
         ResourceBundle bundle = ResourceBundle.getBundle("templates/notifications", locale);
         try {
-            return Optional.of(new MessageFormat(bundle.getString(key), locale).format(arguments(change, name, locale)));
+            MessageFormat template = templates.computeIfAbsent(locale.toLanguageTag() + ":" + key,
+                    parsed -> new MessageFormat(bundle.getString(key), locale));
+            return Optional.of(((MessageFormat) template.clone()).format(arguments(change, name, locale)));
         } catch (MissingResourceException noTemplate) {
             return Optional.empty();
         }
@@ -58,7 +67,7 @@ public final class CustomerMessages {
         if (change.getPaymentPlan() == null) {
             return "";
         }
-        DateTimeFormatter date = DateTimeFormatter.ofPattern("tr".equals(locale.getLanguage()) ? "dd.MM.yyyy" : "d MMM yyyy", locale);
+        DateTimeFormatter date = "tr".equals(locale.getLanguage()) ? TURKISH_DATE : ENGLISH_DATE;
         return change.getPaymentPlan().getInstallments().stream()
                 .map((Installment installment) -> installment.getNumber() + ". " + date.format(installment.getDueDate().atZone(TURKEY))
                         + "  " + MoneyFormat.format(installment.getAmount(), locale))

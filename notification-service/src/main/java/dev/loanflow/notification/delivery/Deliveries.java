@@ -65,6 +65,36 @@ public class Deliveries {
         if (planned.isEmpty()) {
             return 0;
         }
+        return jdbc.sql(insert(planned.size(), "'PENDING', now(), 0") + " on conflict (event_id, channel) do nothing")
+                .params(insertParams(planned))
+                .update();
+    }
+
+    /**
+     * Adds deliveries as {@link #enqueue} does, each already leased for its first attempt (status SENDING, lease
+     * version 1), so that they can be sent at once without a claim; should the sender not get to them, they are
+     * claimed again when the lease runs out.
+     *
+     * @return the deliveries added, in the order given
+     */
+    public List<Delivery> enqueueLeased(List<Planned> planned, Duration lease) {
+        if (planned.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(insert(planned.size(), "'SENDING', now() + interval '" + lease.toSeconds() + " seconds', 1")
+                        + " on conflict (event_id, channel) do nothing returning " + COLUMNS)
+                .params(insertParams(planned))
+                .query(Deliveries::map).list()
+                .stream().sorted(Comparator.comparingLong(Delivery::id)).toList();
+    }
+
+    private static String insert(int rows, String statusDueAndLease) {
+        return "insert into delivery (event_id, application_id, merchant_id, channel, recipient_masked, recipient_sealed, "
+                + "recipient_key_id, target_url, subject, body, body_sealed, status, next_attempt_at, lease_version) values "
+                + SqlRows.times(rows, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + statusDueAndLease + ")");
+    }
+
+    private static List<Object> insertParams(List<Planned> planned) {
         List<Object> params = new ArrayList<>(planned.size() * 11);
         for (Planned delivery : planned) {
             SealedValue recipient = delivery.recipient();
@@ -75,12 +105,7 @@ public class Deliveries {
                     delivery.targetUrl(), delivery.subject(), delivery.body(),
                     delivery.sealedBody() == null ? null : PersonalDataSealer.bytes(delivery.sealedBody())));
         }
-        return jdbc.sql("insert into delivery (event_id, application_id, merchant_id, channel, recipient_masked, "
-                        + "recipient_sealed, recipient_key_id, target_url, subject, body, body_sealed, status) values "
-                        + SqlRows.times(planned.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')")
-                        + " on conflict (event_id, channel) do nothing")
-                .params(params)
-                .update();
+        return params;
     }
 
     /**

@@ -3,8 +3,12 @@ package dev.loanflow.notification.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +19,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -25,17 +31,20 @@ import dev.loanflow.notification.channel.WebhookSender;
 import dev.loanflow.schemas.sealing.PersonalDataSealer;
 
 /**
- * Sends due deliveries. Sending is mostly waiting (for an SMTP server, an SMS provider, a merchant), so the
- * applications are split into shards, each with its own sender: one application's messages on a channel go out one
- * after another in the order they were planned, and a slow merchant holds up only its shard. A failure worth
- * retrying waits the next of the configured delays (with jitter); after the last one the delivery is dead-lettered
- * (status DEAD, visible in the delivery log, replayable for webhooks).
+ * Sends deliveries. Sending is mostly waiting (for an SMTP server, an SMS provider, a merchant), so the applications
+ * are split into shards, each with its own sender: one application's messages on a channel go out one after another
+ * in the order they were planned, and a slow merchant holds up only its shard. A planned delivery is stored already
+ * leased and handed to its shard's sender once its transaction commits ({@link #enqueue}); one claimer takes what is
+ * due besides (retries, replays, and deliveries whose lease ran out because their sender or instance stopped) and
+ * hands each to its shard. A failure worth retrying waits the next of the configured delays (with jitter); after the
+ * last one the delivery is dead-lettered (status DEAD, visible in the delivery log, replayable for webhooks).
  */
 @Component
 public class DispatchingDeliveries implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DispatchingDeliveries.class);
     private static final int CLAIMED = 20;
+    private static final Deliveries.Shard EVERY_APPLICATION = new Deliveries.Shard(0, 1);
 
     private final Deliveries deliveries;
     private final EmailSender email;
@@ -49,11 +58,17 @@ public class DispatchingDeliveries implements SmartLifecycle {
     private final Duration pollInterval;
     private final Duration lease;
     /**
-     * Nothing is sent once less than this is left of a batch's lease: more than a send can take (webhook and SMTP
+     * Nothing is sent once less than this is left of a delivery's lease: more than a send can take (webhook and SMTP
      * time-outs are seconds), so a message is never still being sent when another instance may claim it.
      */
     private final Duration sendMargin;
-    private volatile ScheduledExecutorService senders;
+    private volatile List<BlockingQueue<Leased>> queues;
+    private volatile ExecutorService senders;
+    private volatile ScheduledExecutorService claimer;
+
+    /** A delivery this instance holds the lease of, and until when it may still send it. */
+    private record Leased(Deliveries.Delivery delivery, long sendBeforeNanos) {
+    }
 
     public DispatchingDeliveries(Deliveries deliveries, EmailSender email, SmsSender sms, WebhookSender webhooks,
                        PersonalDataSealer sealer, DeliverySettings settings, MeterRegistry meters, Clock clock,
@@ -80,21 +95,34 @@ public class DispatchingDeliveries implements SmartLifecycle {
 
     @Override
     public void start() {
-        ScheduledExecutorService started = Executors.newScheduledThreadPool(shards,
-                new CustomizableThreadFactory("delivery-"));
+        List<BlockingQueue<Leased>> started = new ArrayList<>(shards);
         for (int shard = 0; shard < shards; shard++) {
-            Deliveries.Shard mine = new Deliveries.Shard(shard, shards);
-            started.scheduleWithFixedDelay(() -> dispatch(mine), 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+            started.add(new LinkedBlockingQueue<>());
         }
-        senders = started;
+        ExecutorService sending = Executors.newFixedThreadPool(shards, new CustomizableThreadFactory("delivery-"));
+        queues = started;
+        senders = sending;
+        for (int shard = 0; shard < shards; shard++) {
+            int index = shard;
+            sending.execute(() -> send(index, started.get(index)));
+        }
+        ScheduledExecutorService claiming = Executors.newSingleThreadScheduledExecutor(
+                new CustomizableThreadFactory("delivery-claimer-"));
+        claiming.scheduleWithFixedDelay(this::claimDue, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        claimer = claiming;
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService running = senders;
+        ScheduledExecutorService claiming = claimer;
+        ExecutorService sending = senders;
+        claimer = null;
         senders = null;
-        if (running != null) {
-            running.shutdown(); // a batch under way finishes and records its attempts
+        for (ExecutorService running : Arrays.asList(claiming, sending)) {
+            if (running == null) {
+                continue;
+            }
+            running.shutdown(); // a batch under way finishes and records its attempts; queued ones keep their lease
             try {
                 if (!running.awaitTermination(10, TimeUnit.SECONDS)) {
                     running.shutdownNow();
@@ -104,6 +132,7 @@ public class DispatchingDeliveries implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+        queues = null;
     }
 
     @Override
@@ -111,42 +140,101 @@ public class DispatchingDeliveries implements SmartLifecycle {
         return senders != null;
     }
 
-    void dispatch(Deliveries.Shard shard) {
-        try {
-            List<Deliveries.Delivery> due;
-            do {
-                long sendBefore = System.nanoTime() + lease.minus(sendMargin).toNanos();
-                due = deliveries.claimDue(shard, CLAIMED, lease);
-                List<Deliveries.AttemptMade> made = new ArrayList<>(due.size());
-                try {
-                    List<Deliveries.Delivery> emails =
-                            due.stream().filter(delivery -> delivery.channel() == Channel.EMAIL).toList();
-                    if (!emails.isEmpty() && leaseLeft(sendBefore)) {
-                        made.addAll(sendEmailsTogether(emails));
-                    }
-                    for (Deliveries.Delivery delivery : due) {
-                        if (delivery.channel() != Channel.EMAIL && leaseLeft(sendBefore)) {
-                            made.add(attemptMade(delivery, send(delivery)));
-                        }
-                    }
-                } finally {
-                    int recorded = deliveries.recordAttempts(made); // what was sent before a failure is not sent again
-                    if (recorded < made.size()) {
-                        log.warn("{} attempts of shard {} not recorded: their lease was taken over", made.size() - recorded,
-                                shard.index());
-                    }
-                }
-            } while (due.size() == CLAIMED && senders != null);
-        } catch (RuntimeException failed) {
-            // a delivery taken keeps its lease and is attempted again once the lease runs out
-            log.warn("sending deliveries of shard {} failed, next poll tries again: {}", shard.index(),
-                    failed.getClass().getName());
+    /**
+     * Stores planned deliveries, leased to this instance, in the caller's transaction, and hands them to their senders
+     * once it commits: a delivery is sent without waiting for a claim, and never before it is stored.
+     */
+    public void enqueue(List<Deliveries.Planned> planned) {
+        List<Deliveries.Delivery> stored = deliveries.enqueueLeased(planned, lease);
+        long sendBefore = System.nanoTime() + lease.minus(sendMargin).toNanos();
+        if (stored.isEmpty()) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                stored.forEach(delivery -> handOver(new Leased(delivery, sendBefore)));
+            }
+        });
+    }
+
+    private void handOver(Leased leased) {
+        List<BlockingQueue<Leased>> current = queues;
+        if (current != null) { // stopped: the delivery keeps its lease and is claimed once it runs out
+            current.get(Math.floorMod(leased.delivery().applicationId().hashCode(), shards)).add(leased);
         }
     }
 
-    /** Whether this batch may still send: deliveries left unsent keep their lease and are claimed again after it. */
-    private static boolean leaseLeft(long sendBefore) {
-        return System.nanoTime() - sendBefore < 0;
+    /** What is due besides the deliveries handed over, for as long as the senders have room for it. */
+    void claimDue() {
+        try {
+            List<Deliveries.Delivery> due;
+            do {
+                if (queued() >= CLAIMED * shards) {
+                    return;
+                }
+                long sendBefore = System.nanoTime() + lease.minus(sendMargin).toNanos();
+                due = deliveries.claimDue(EVERY_APPLICATION, CLAIMED * shards, lease);
+                due.forEach(delivery -> handOver(new Leased(delivery, sendBefore)));
+            } while (due.size() == CLAIMED * shards && claimer != null);
+        } catch (RuntimeException failed) {
+            // a delivery taken keeps its lease and is claimed again once the lease runs out
+            log.warn("due deliveries not claimed, next poll tries again: {}", failed.getClass().getName());
+        }
+    }
+
+    private int queued() {
+        List<BlockingQueue<Leased>> current = queues;
+        return current == null ? 0 : current.stream().mapToInt(BlockingQueue::size).sum();
+    }
+
+    private void send(int shard, BlockingQueue<Leased> queue) {
+        while (senders != null) {
+            List<Leased> batch = new ArrayList<>(CLAIMED);
+            try {
+                Leased first = queue.poll(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, CLAIMED - 1);
+            } catch (InterruptedException stopping) {
+                return;
+            }
+            try {
+                sendBatch(shard, batch);
+            } catch (RuntimeException failed) {
+                // the batch's deliveries keep their lease and are claimed again once it runs out
+                log.warn("sending deliveries of shard {} failed; they are sent again once their lease runs out: {}",
+                        shard, failed.getClass().getName());
+            }
+        }
+    }
+
+    private void sendBatch(int shard, List<Leased> batch) {
+        List<Deliveries.AttemptMade> made = new ArrayList<>(batch.size());
+        try {
+            List<Deliveries.Delivery> emails = batch.stream().filter(DispatchingDeliveries::leaseLeft)
+                    .map(Leased::delivery).filter(delivery -> delivery.channel() == Channel.EMAIL).toList();
+            if (!emails.isEmpty()) {
+                made.addAll(sendEmailsTogether(emails));
+            }
+            for (Leased leased : batch) {
+                if (leased.delivery().channel() != Channel.EMAIL && leaseLeft(leased)) {
+                    made.add(attemptMade(leased.delivery(), send(leased.delivery())));
+                }
+            }
+        } finally {
+            int recorded = deliveries.recordAttempts(made); // what was sent before a failure is not sent again
+            if (recorded < made.size()) {
+                log.warn("{} attempts of shard {} not recorded: their lease was taken over", made.size() - recorded, shard);
+            }
+        }
+    }
+
+    /** Whether the delivery may still be sent: one left unsent keeps its lease and is claimed again after it. */
+    private static boolean leaseLeft(Leased leased) {
+        return System.nanoTime() - leased.sendBeforeNanos() < 0;
     }
 
     /** Over one SMTP connection: most of sending one e-mail is opening and closing the connection. */

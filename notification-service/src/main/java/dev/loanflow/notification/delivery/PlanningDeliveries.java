@@ -20,22 +20,22 @@ import dev.loanflow.schemas.sealing.PersonalDataSealer;
 
 /**
  * Turns a status change into the deliveries the rules ask for, in one transaction with the consumed event's id, so a
- * redelivered event adds nothing. Sending happens later, in {@link DispatchingDeliveries}.
+ * redelivered event adds nothing. {@link DispatchingDeliveries} sends them once the transaction commits.
  */
 @Component
 public class PlanningDeliveries {
 
     private final NotificationRules rules;
     private final CustomerMessages messages = new CustomerMessages();
-    private final Deliveries deliveries;
+    private final DispatchingDeliveries dispatcher;
     private final ConsumedEvents consumed;
     private final PersonalDataSealer sealer;
     private final ObjectMapper json;
 
-    PlanningDeliveries(NotificationRules rules, Deliveries deliveries, ConsumedEvents consumed, PersonalDataSealer sealer,
+    PlanningDeliveries(NotificationRules rules, DispatchingDeliveries dispatcher, ConsumedEvents consumed, PersonalDataSealer sealer,
                     ObjectMapper json) {
         this.rules = rules;
-        this.deliveries = deliveries;
+        this.dispatcher = dispatcher;
         this.consumed = consumed;
         this.sealer = sealer;
         this.json = json;
@@ -49,7 +49,7 @@ public class PlanningDeliveries {
     public void planAll(List<ApplicationStatusChanged> changes) {
         consumed.applyOnceEach(changes, change -> change.getMetadata().getEventId(),
                 ApplicationStatusChanged.class.getSimpleName(),
-                firstTime -> deliveries.enqueue(firstTime.stream().flatMap(this::deliveries).toList()));
+                firstTime -> dispatcher.enqueue(firstTime.stream().flatMap(this::deliveries).toList()));
     }
 
     private Stream<Deliveries.Planned> deliveries(ApplicationStatusChanged change) {

@@ -45,6 +45,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
@@ -211,14 +212,49 @@ class NotificationFlowIT extends ServiceIntegrationTest implements ServiceSmokeC
         assertThat(delivered).isEqualTo(planned.size());
     }
 
+    /**
+     * A delivery planned in a transaction is sent once that commits, by the instance that planned it, without a claim:
+     * this instance claims only when it starts, before the delivery exists, and the service's own dispatcher could
+     * claim it only once its lease of 5 s ran out.
+     */
+    @Test
+    void aPlannedDeliveryIsSentWhenItsTransactionCommitsWithoutWaitingForAClaim() throws Exception {
+        String eventId = UUID.randomUUID().toString();
+        String path = "/hooks/handed-over";
+        DispatchingDeliveries instance = instance(Duration.ofHours(1));
+        instance.start();
+        List<LoopbackServer.Received> sent;
+        try {
+            context.getBean(TransactionTemplate.class).executeWithoutResult(planning -> {
+                instance.enqueue(List.of(new Deliveries.Planned(eventId, "handed-over-" + eventId, MERCHANT,
+                        Channel.WEBHOOK, "merchant", null, OUTSIDE.url(path), null, "{}", null)));
+                assertThat(OUTSIDE.at(path)).as("nothing is sent before the commit").isEmpty();
+            });
+            long deadline = System.currentTimeMillis() + 3_000;
+            while ((sent = OUTSIDE.at(path)).isEmpty() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+        } finally {
+            instance.stop();
+        }
+
+        assertThat(sent).as("sent within the lease, so not by a claim").hasSize(1);
+        Deliveries.Delivery delivery = deliveries.ofApplication(MERCHANT, "handed-over-" + eventId).get(0);
+        assertThat(delivery.leaseVersion()).as("never claimed").isOne();
+        assertThat(delivery.status()).isEqualTo("DELIVERED");
+    }
+
     /** Another instance of the dispatcher, with a lease of 5 s of which the last 2 s are never used for sending. */
     private DispatchingDeliveries instance() {
+        return instance(Duration.ofMillis(100));
+    }
+
+    private DispatchingDeliveries instance(Duration pollInterval) {
         WebhookSender webhooks = new WebhookSender(Duration.ofMillis(900), new CallbackAddressPolicy(true),
                 Map.of(MERCHANT, WEBHOOK_SECRET), Clock.systemUTC());
         return new DispatchingDeliveries(deliveries, context.getBean(EmailSender.class), context.getBean(SmsSender.class),
                 webhooks, SEALER, new DeliverySettings(List.of(Duration.ofMillis(300)), 1),
-                new SimpleMeterRegistry(), Clock.systemUTC(), Duration.ofMillis(100), Duration.ofSeconds(5),
-                Duration.ofSeconds(2));
+                new SimpleMeterRegistry(), Clock.systemUTC(), pollInterval, Duration.ofSeconds(5), Duration.ofSeconds(2));
     }
 
     private static Deliveries.Delivery claimed(List<Deliveries.Delivery> claimed, String eventId) {
