@@ -16,17 +16,23 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * What the same PostgreSQL does alone: the cheapest write transaction there is (one row of an event's size, then
- * commit, with the server's own commit settings) from several connections at once, as fast as it commits them. A
- * flow that needs T transactions per application can complete at most this rate divided by T per second, even with
- * the machine to itself.
+ * What the same PostgreSQL does alone: the cheapest write transaction there is (rows of an event's size in one
+ * statement, then commit, with the server's own commit settings) from several connections at once, as fast as it
+ * commits them. A flow that needs T transactions per application can complete at most this rate divided by T per
+ * second, even with the machine to itself; with several rows per transaction, as a poll's writes are, the rows a
+ * second say what its row writes allow.
  */
 final class DatabaseCeiling {
 
-    record Result(int connections, int rowBytes, long transactions, double seconds, String synchronousCommit) {
+    record Result(int connections, int rowBytes, int rowsPerTransaction, long transactions, double seconds,
+                  String synchronousCommit) {
 
         double perSecond() {
             return transactions / seconds;
+        }
+
+        double rowsPerSecond() {
+            return perSecond() * rowsPerTransaction;
         }
     }
 
@@ -35,6 +41,11 @@ final class DatabaseCeiling {
 
     static Result measure(Callable<Connection> connect, int connections, int rowBytes, Duration warmup, Duration measured)
             throws Exception {
+        return measure(connect, connections, rowBytes, 1, warmup, measured);
+    }
+
+    static Result measure(Callable<Connection> connect, int connections, int rowBytes, int rowsPerTransaction,
+                          Duration warmup, Duration measured) throws Exception {
         String table = "database_ceiling_" + UUID.randomUUID().toString().replace("-", "");
         String synchronousCommit;
         try (Connection connection = connect.call(); Statement statement = connection.createStatement()) {
@@ -51,13 +62,15 @@ final class DatabaseCeiling {
             long measureUntil = measureFrom + measured.toNanos();
             List<Future<Long>> counted = new ArrayList<>();
             for (int i = 0; i < connections; i++) {
-                counted.add(writers.submit(() -> commitUntil(connect, table, rowBytes, measureFrom, measureUntil)));
+                counted.add(writers.submit(() -> commitUntil(connect, table, rowBytes, rowsPerTransaction, measureFrom,
+                        measureUntil)));
             }
             long transactions = 0;
             for (Future<Long> writer : counted) {
                 transactions += writer.get();
             }
-            return new Result(connections, rowBytes, transactions, measured.toNanos() / 1e9, synchronousCommit);
+            return new Result(connections, rowBytes, rowsPerTransaction, transactions, measured.toNanos() / 1e9,
+                    synchronousCommit);
         } finally {
             writers.shutdownNow();
             try (Connection connection = connect.call(); Statement statement = connection.createStatement()) {
@@ -66,19 +79,25 @@ final class DatabaseCeiling {
         }
     }
 
-    /** Commits one row at a time until {@code until}; returns how many of its commits began inside the measured window. */
-    private static long commitUntil(Callable<Connection> connect, String table, int rowBytes, long from, long until)
-            throws Exception {
+    /**
+     * Commits {@code rows} rows at a time, in one statement, until {@code until}; returns how many of its commits began
+     * inside the measured window.
+     */
+    private static long commitUntil(Callable<Connection> connect, String table, int rowBytes, int rows, long from,
+                                    long until) throws Exception {
         byte[] payload = new byte[rowBytes];
         ThreadLocalRandom.current().nextBytes(payload);
         long committed = 0;
         try (Connection connection = connect.call();
-             PreparedStatement insert = connection.prepareStatement("insert into " + table + " values (?, ?)")) {
+             PreparedStatement insert = connection.prepareStatement("insert into " + table + " values "
+                     + String.join(", ", java.util.Collections.nCopies(rows, "(?, ?)")))) {
             connection.setAutoCommit(true);
             long now;
             while ((now = System.nanoTime()) < until) {
-                insert.setString(1, UUID.randomUUID().toString());
-                insert.setBytes(2, payload);
+                for (int row = 0; row < rows; row++) {
+                    insert.setString(2 * row + 1, UUID.randomUUID().toString());
+                    insert.setBytes(2 * row + 2, payload);
+                }
                 insert.executeUpdate();
                 if (now >= from) {
                     committed++;

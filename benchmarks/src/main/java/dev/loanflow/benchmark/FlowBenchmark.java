@@ -42,6 +42,9 @@ public final class FlowBenchmark {
     // more with 8 clients than with 32
     private static final int DATABASE_CEILING_CONNECTIONS = 8;
 
+    // rows a poll's transaction writes, about: the flow's row writes per application over its transactions
+    private static final int POLL_ROWS = 8;
+
     private static final String WEBHOOK_RETRIES = "loanflow.delivery.retry-delays=1h";
 
     private final Map<String, String> arguments;
@@ -93,6 +96,10 @@ public final class FlowBenchmark {
                     recordBytes, Duration.ofSeconds(5), Duration.ofSeconds(20));
             log("database: %.0f transactions/s committed (synchronous_commit %s)", databaseCeiling.perSecond(),
                     databaseCeiling.synchronousCommit());
+            DatabaseCeiling.Result pollCeiling = DatabaseCeiling.measure(platform::database, DATABASE_CEILING_CONNECTIONS,
+                    recordBytes, POLL_ROWS, Duration.ofSeconds(5), Duration.ofSeconds(20));
+            log("database: %.0f transactions/s of %d rows each, %.0f rows/s", pollCeiling.perSecond(), POLL_ROWS,
+                    pollCeiling.rowsPerSecond());
 
             Rest rest;
             try (DatabaseNumbers database = new DatabaseNumbers(platform::database)) {
@@ -120,7 +127,8 @@ public final class FlowBenchmark {
                 runs.add(measure(name + ", slow bank", "50-200 ms per call",
                         "{\"latencyMillis\":50,\"latencyJitterMillis\":150}", half, maxInFlight, 10, shortDuration));
             }
-            Report.write(out, startup, new DatabaseProfile(platform).commitSettings(), ceiling, databaseCeiling, rest, runs,
+            Report.write(out, startup, new DatabaseProfile(platform).commitSettings(), ceiling, databaseCeiling, pollCeiling,
+                    rest, runs,
                     processNames());
             log("report: %s", out.resolve("flow-benchmark.md"));
         } finally {

@@ -21,7 +21,8 @@ final class Report {
     }
 
     static void write(Path directory, Duration startup, String databaseCommitSettings, BrokerCeiling.Result ceiling,
-                      DatabaseCeiling.Result databaseCeiling, Rest rest, List<Run> runs, List<String> processes)
+                      DatabaseCeiling.Result databaseCeiling, DatabaseCeiling.Result pollCeiling, Rest rest, List<Run> runs,
+                      List<String> processes)
             throws IOException {
         Files.createDirectories(directory);
         plot(directory.resolve("flow-benchmark.png"), runs);
@@ -49,6 +50,10 @@ final class Report {
                         + "most this rate divided by T, even with the machine to itself (see the column below).%n%n",
                 databaseCeiling.connections(), databaseCeiling.rowBytes(), databaseCeiling.synchronousCommit(),
                 databaseCeiling.perSecond(), databaseCeiling.seconds()));
+        md.append(String.format("The same with %d rows in one statement per transaction, as a poll's writes are: **%,.0f "
+                        + "transactions/s, %,.0f rows/s**. Commits stop binding once writes are grouped; the rows a second "
+                        + "over the flow's row writes per application bound it instead (the column below).%n%n",
+                pollCeiling.rowsPerTransaction(), pollCeiling.perSecond(), pollCeiling.rowsPerSecond()));
         md.append("## The flow\n\n");
         md.append("Applications published on `loan.applications.submitted.v1.bench-checkout` (as that upstream publisher's "
                 + "SCRAM principal), each approved by its customer at the bank; a "
@@ -68,15 +73,16 @@ final class Report {
                 + "included): CPU of every process but the benchmark's own; the same without the bank simulator (ours: the "
                 + "services, Kafka, PostgreSQL); ours beyond what they spend at rest (below); the database's statements (about its "
                 + "round trips), row writes and transactions; Kafka records; and the most applications per second the database "
-                + "alone would commit at that many transactions each:\n\n| run | CPU, all processes | CPU, ours | CPU, ours "
-                + "beyond rest | statements | row writes | PostgreSQL transactions | Kafka records | the database alone allows |\n"
-                + "|---|---|---|---|---|---|---|---|---|\n");
+                + "alone would commit at that many one-row transactions each, and write at that many rows in grouped ones:\n\n| run | CPU, all processes | CPU, ours | CPU, ours "
+                + "beyond rest | statements | row writes | PostgreSQL transactions | Kafka records | the database alone allows "
+                + "(one-row transactions / grouped rows) |\n|---|---|---|---|---|---|---|---|---|\n");
         for (Run run : runs) {
-            md.append(String.format("| %s | %.1f ms | %.1f ms | %.1f ms | %.1f | %.1f | %.1f | %.1f | %.0f/s |%n", run.name(),
+            md.append(String.format("| %s | %.1f ms | %.1f ms | %.1f ms | %.1f | %.1f | %.1f | %.1f | %.0f/s / %.0f/s |%n", run.name(),
                     run.cpuMillisPerApplication(measuredProcesses), run.cpuMillisPerApplication(ours),
                     run.cpuMillisPerApplication(ours, rest), run.statementsPerApplication(), run.rowWritesPerApplication(),
                     run.commitsPerApplication(), run.recordsPerApplication(),
-                    databaseCeiling.perSecond() / Math.max(1, run.commitsPerApplication())));
+                    databaseCeiling.perSecond() / Math.max(1, run.commitsPerApplication()),
+                    pollCeiling.rowsPerSecond() / Math.max(1, run.rowWritesPerApplication())));
         }
         md.append(String.format("%n## The stack at rest%n%nOver %.0f s before the first run, with nothing submitted: %.1f "
                         + "PostgreSQL transactions/s and %.1f row writes/s (schedules, claims, relays), and each process's CPU "

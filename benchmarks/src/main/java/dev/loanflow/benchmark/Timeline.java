@@ -84,8 +84,10 @@ final class Timeline {
 
     /** Notifications being sent, or whose time to be sent (or retried) has come: the dispatcher's backlog. */
     long notificationsDue() {
-        return database.number("select count(*) from notification.delivery where status = 'SENDING' "
-                + "or (status in ('PENDING', 'RETRYING') and next_attempt_at <= now())");
+        // a delivery being sent is leased until at most two minutes from now: the index range stays that short
+        return database.number("select count(*) from notification.delivery where next_attempt_at <= now() + interval "
+                + "'2 minutes' and status in ('PENDING', 'RETRYING', 'SENDING') "
+                + "and (status = 'SENDING' or next_attempt_at <= now())");
     }
 
     /** Transactions committed in PostgreSQL since it started, all databases. */

@@ -32,6 +32,18 @@ class DatabaseCeilingIT {
     }
 
     @Test
+    void writesAPollsRowsInOneStatementPerTransaction() throws Exception {
+        long insertedBefore = insertedInThisDatabase();
+
+        DatabaseCeiling.Result ceiling = DatabaseCeiling.measure(DatabaseCeilingIT::connect, 1, 100, 8, Duration.ZERO,
+                Duration.ofMillis(500));
+
+        assertThat(ceiling.rowsPerSecond()).isEqualTo(ceiling.perSecond() * 8);
+        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(insertedInThisDatabase() - insertedBefore).isGreaterThanOrEqualTo(ceiling.transactions() * 8));
+    }
+
+    @Test
     void reportsTheCommitSettingItRanUnderAndLeavesNoTableBehind() throws Exception {
         DatabaseCeiling.Result ceiling = DatabaseCeiling.measure(DatabaseCeilingIT::connect, 1, 100, Duration.ZERO,
                 Duration.ofMillis(200));
@@ -55,6 +67,15 @@ class DatabaseCeilingIT {
                      "select xact_commit from pg_stat_database where datname = current_database()")) {
             commits.next();
             return commits.getLong(1);
+        }
+    }
+
+    private static long insertedInThisDatabase() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(
+                     "select tup_inserted from pg_stat_database where datname = current_database()")) {
+            rows.next();
+            return rows.getLong(1);
         }
     }
 
