@@ -16,6 +16,9 @@ public interface ConsumedEvents {
     /** A cheap check before slow work (calling a bank); {@link #applyOnce} still decides. */
     boolean alreadyConsumed(String eventId);
 
+    /** {@link #alreadyConsumed} for a poll's events at once: those of them consumed before. */
+    Set<String> alreadyConsumedAmong(Collection<String> eventIds);
+
     /** In the caller's transaction: true the first time; false when the event was consumed before. */
     boolean record(String eventId, String eventType);
 

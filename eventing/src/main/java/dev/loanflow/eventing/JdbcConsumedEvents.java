@@ -32,6 +32,15 @@ public final class JdbcConsumedEvents implements ConsumedEvents {
     }
 
     @Override
+    public Set<String> alreadyConsumedAmong(Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("select event_id from processed_event where event_id = any(?)")
+                .param(eventIds.toArray(String[]::new)).query(String.class).list());
+    }
+
+    @Override
     public boolean record(String eventId, String eventType) {
         return jdbc.sql(RECORD).params(eventId, eventType).update() == 1;
     }

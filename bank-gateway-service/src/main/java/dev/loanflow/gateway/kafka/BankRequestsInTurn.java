@@ -37,6 +37,7 @@ import dev.loanflow.events.BankApplicationRequested;
 import dev.loanflow.events.PreApprovalRequested;
 import dev.loanflow.events.RefundRequested;
 import dev.loanflow.gateway.application.AssessingPreApproval;
+import dev.loanflow.gateway.application.CallBankThenApplyOnce;
 import dev.loanflow.gateway.application.RefundingAtBank;
 import dev.loanflow.gateway.application.SubmittingBankApplication;
 import dev.loanflow.gateway.bank.BankInteractions;
@@ -63,6 +64,7 @@ class BankRequestsInTurn {
     private static final int MOST_APPLICATIONS_A_ROUND = 200;
 
     private final RecordDispatch requests;
+    private final CallBankThenApplyOnce once;
     private final BankInteractions interactions;
     private final ConcurrentKeys keys;
     private final WaitingRequests waiting;
@@ -77,7 +79,9 @@ class BankRequestsInTurn {
                        BankInteractions interactions, ConcurrentKeys bankRequestKeys, WaitingRequests waiting,
                        StoredEvents storedEvents, DataSource dataSource,
                        @Qualifier("bankRequestThreads") Executor bankRequestThreads,
-                       DeadLetterPublishingRecoverer bankRequestDeadLetters, MeterRegistry meters) {
+                       DeadLetterPublishingRecoverer bankRequestDeadLetters, MeterRegistry meters,
+                       CallBankThenApplyOnce once) {
+        this.once = once;
         this.requests = RecordDispatch.of(Topic.BANK_REQUESTS)
                 .on(PreApprovalRequested.class, preApprovals::handle)
                 .on(BankApplicationRequested.class, submissions::handle)
@@ -98,6 +102,17 @@ class BankRequestsInTurn {
         Set<String> waitingApplications = ConcurrentHashMap.newKeySet();
         waitingApplications.addAll(waiting.waitingAmong(records.stream().map(ConsumerRecord::key)
                 .filter(Objects::nonNull).distinct().toList()));
+        List<String> eventIds = records.stream().map(ConsumerRecord::value).filter(Objects::nonNull)
+                .flatMap(request -> eventIdOf(request).stream()).toList();
+        once.checkPoll(eventIds);
+        try {
+            handleInTurn(records, waitingApplications);
+        } finally {
+            once.pollDone(eventIds);
+        }
+    }
+
+    private void handleInTurn(List<ConsumerRecord<String, SpecificRecord>> records, Set<String> waitingApplications) {
         keys.handle(records, record -> {
             if (waitingApplications.contains(record.key()) && waiting.addBehind(asConsumed(record))) {
                 return;
@@ -111,6 +126,15 @@ class BankRequestsInTurn {
                 log.info("{} waits for bank {}, which is down", record.value().getSchema().getName(), bankCode);
             }
         });
+    }
+
+    /** A record that is not a request (it has no metadata) is left to its own handling, which dead-letters it. */
+    private static Optional<String> eventIdOf(SpecificRecord request) {
+        try {
+            return Optional.of(RecordDispatch.metadataOf(request).getEventId());
+        } catch (RuntimeException notARequest) {
+            return Optional.empty();
+        }
     }
 
     private void handle(SpecificRecord request) {

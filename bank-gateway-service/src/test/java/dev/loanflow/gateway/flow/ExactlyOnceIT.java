@@ -28,6 +28,9 @@ class ExactlyOnceIT extends GatewayFlowTest {
         assertThat(outcomes.of(customer.applicationId, PreApproved.class)).hasSize(1);
         assertThat(outcomes.of(customer.applicationId, BankApplicationCreated.class)).hasSize(1);
         assertThat(applicationsAtTheBank(customer.bankOrderId())).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from bank_interaction where application_id = ? "
+                + "and operation = 'session'", Integer.class, customer.applicationId))
+                .as("a request consumed before is found so in its poll, before the bank is called").isOne();
     }
 
     @Test

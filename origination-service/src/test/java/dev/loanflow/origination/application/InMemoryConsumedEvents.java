@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import dev.loanflow.eventing.ConsumedEvents;
 
@@ -18,6 +19,11 @@ final class InMemoryConsumedEvents implements ConsumedEvents {
     @Override
     public boolean alreadyConsumed(String eventId) {
         return ids.contains(eventId);
+    }
+
+    @Override
+    public Set<String> alreadyConsumedAmong(Collection<String> eventIds) {
+        return eventIds.stream().filter(ids::contains).collect(Collectors.toSet());
     }
 
     @Override
