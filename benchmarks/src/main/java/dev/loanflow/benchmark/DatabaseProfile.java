@@ -44,13 +44,11 @@ final class DatabaseProfile {
         return entries;
     }
 
-    /** How many statements ran since the reset, all of them (the monitoring's own left out). */
+    /** How many statements ran since the reset, all of them (the monitoring's own left out); 0 when unavailable. */
     long totalCalls() {
-        try (Connection connection = platform.database(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select coalesce(sum(calls), 0) from pg_stat_statements "
-                     + "where coalesce(query, '') not like '%pg_stat%'")) {
-            rows.next();
-            return rows.getLong(1);
+        try {
+            return Long.parseLong(single("select coalesce(sum(calls), 0) from pg_stat_statements "
+                    + "where coalesce(query, '') not like '%pg_stat%'"));
         } catch (SQLException unavailable) {
             return 0;
         }
@@ -58,13 +56,19 @@ final class DatabaseProfile {
 
     /** The settings that decide what a commit costs, as the database reports them: "synchronous_commit=on, fsync=on". */
     String commitSettings() {
-        try (Connection connection = platform.database(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select string_agg(name || '=' || setting, ', ' order by name desc) "
-                     + "from pg_settings where name in ('synchronous_commit', 'fsync')")) {
-            rows.next();
-            return rows.getString(1);
+        try {
+            return single("select string_agg(name || '=' || setting, ', ' order by name desc) "
+                    + "from pg_settings where name in ('synchronous_commit', 'fsync')");
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL's settings unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    private String single(String query) throws SQLException {
+        try (Connection connection = platform.database(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(query)) {
+            rows.next();
+            return rows.getString(1);
         }
     }
 

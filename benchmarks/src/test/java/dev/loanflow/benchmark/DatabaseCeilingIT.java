@@ -62,18 +62,17 @@ class DatabaseCeilingIT {
     }
 
     private static long committedInThisDatabase() throws SQLException {
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
-             ResultSet commits = statement.executeQuery(
-                     "select xact_commit from pg_stat_database where datname = current_database()")) {
-            commits.next();
-            return commits.getLong(1);
-        }
+        return statisticOfThisDatabase("xact_commit");
     }
 
     private static long insertedInThisDatabase() throws SQLException {
+        return statisticOfThisDatabase("tup_inserted");
+    }
+
+    private static long statisticOfThisDatabase(String column) throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(
-                     "select tup_inserted from pg_stat_database where datname = current_database()")) {
+                     "select " + column + " from pg_stat_database where datname = current_database()")) {
             rows.next();
             return rows.getLong(1);
         }

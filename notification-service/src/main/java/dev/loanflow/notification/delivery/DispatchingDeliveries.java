@@ -62,6 +62,7 @@ public class DispatchingDeliveries implements SmartLifecycle {
      * time-outs are seconds), so a message is never still being sent when another instance may claim it.
      */
     private final Duration sendMargin;
+    private final Duration batchWindow;
     private volatile List<BlockingQueue<Leased>> queues;
     private volatile ExecutorService senders;
     private volatile ScheduledExecutorService claimer;
@@ -74,7 +75,8 @@ public class DispatchingDeliveries implements SmartLifecycle {
                        PersonalDataSealer sealer, DeliverySettings settings, MeterRegistry meters, Clock clock,
                        @Value("${loanflow.delivery.poll-interval:500ms}") Duration pollInterval,
                        @Value("${loanflow.delivery.lease:2m}") Duration lease,
-                       @Value("${loanflow.delivery.send-margin:60s}") Duration sendMargin) {
+                       @Value("${loanflow.delivery.send-margin:60s}") Duration sendMargin,
+                       @Value("${loanflow.delivery.batch-window:250ms}") Duration batchWindow) {
         this.deliveries = deliveries;
         this.email = email;
         this.sms = sms;
@@ -87,6 +89,7 @@ public class DispatchingDeliveries implements SmartLifecycle {
         this.pollInterval = pollInterval;
         this.lease = lease;
         this.sendMargin = sendMargin;
+        this.batchWindow = batchWindow;
         if (sendMargin.compareTo(webhooks.longestSend()) <= 0 || lease.compareTo(sendMargin) <= 0) {
             throw new IllegalArgumentException("loanflow.delivery.send-margin must be longer than a webhook can take "
                     + "(twice loanflow.webhooks.timeout) and shorter than loanflow.delivery.lease");
@@ -197,6 +200,9 @@ public class DispatchingDeliveries implements SmartLifecycle {
                     continue;
                 }
                 batch.add(first);
+                // what follows within the window goes in the same batch: its e-mails over one SMTP connection, its
+                // attempts recorded in one statement, rather than one of each per delivery
+                Thread.sleep(batchWindow.toMillis());
                 queue.drainTo(batch, CLAIMED - 1);
             } catch (InterruptedException stopping) {
                 return;

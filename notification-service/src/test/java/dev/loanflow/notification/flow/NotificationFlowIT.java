@@ -254,7 +254,8 @@ class NotificationFlowIT extends ServiceIntegrationTest implements ServiceSmokeC
                 Map.of(MERCHANT, WEBHOOK_SECRET), Clock.systemUTC());
         return new DispatchingDeliveries(deliveries, context.getBean(EmailSender.class), context.getBean(SmsSender.class),
                 webhooks, SEALER, new DeliverySettings(List.of(Duration.ofMillis(300)), 1),
-                new SimpleMeterRegistry(), Clock.systemUTC(), pollInterval, Duration.ofSeconds(5), Duration.ofSeconds(2));
+                new SimpleMeterRegistry(), Clock.systemUTC(), pollInterval, Duration.ofSeconds(5), Duration.ofSeconds(2),
+                Duration.ofMillis(50));
     }
 
     private static Deliveries.Delivery claimed(List<Deliveries.Delivery> claimed, String eventId) {
