@@ -200,10 +200,13 @@ public class DispatchingDeliveries implements SmartLifecycle {
                     continue;
                 }
                 batch.add(first);
-                // what follows within the window goes in the same batch: its e-mails over one SMTP connection, its
-                // attempts recorded in one statement, rather than one of each per delivery
-                Thread.sleep(batchWindow.toMillis());
                 queue.drainTo(batch, CLAIMED - 1);
+                if (batch.size() < CLAIMED) {
+                    // what follows within the window goes in the same batch: its e-mails over one SMTP connection,
+                    // its attempts recorded in one statement, rather than one of each per delivery
+                    Thread.sleep(batchWindow.toMillis());
+                    queue.drainTo(batch, CLAIMED - batch.size());
+                }
             } catch (InterruptedException stopping) {
                 return;
             }
