@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -90,7 +91,7 @@ final class DatabaseCeiling {
         long committed = 0;
         try (Connection connection = connect.call();
              PreparedStatement insert = connection.prepareStatement("insert into " + table + " values "
-                     + String.join(", ", java.util.Collections.nCopies(rows, "(?, ?)")))) {
+                     + String.join(", ", Collections.nCopies(rows, "(?, ?)")))) {
             connection.setAutoCommit(true);
             long now;
             while ((now = System.nanoTime()) < until) {

@@ -29,12 +29,10 @@ public class Deliveries {
             + "last_error, created_at, lease_version";
 
     /**
-     * Due deliveries, a lease that ran out included, of one shard of the applications (parameters: the number of
-     * shards, the shard, the limit); served by the index delivery_due.
+     * Due deliveries, a lease that ran out included (parameter: the limit); served by the index delivery_due.
      */
     public static final String DUE = "select id from delivery where status in ('PENDING', 'RETRYING', 'SENDING') "
-            + "and next_attempt_at <= now() and (hashtext(application_id) & 2147483647) % ? = ? "
-            + "order by next_attempt_at limit ? for update skip locked";
+            + "and next_attempt_at <= now() order by next_attempt_at limit ? for update skip locked";
 
     private final JdbcClient jdbc;
 
@@ -58,22 +56,9 @@ public class Deliveries {
     }
 
     /**
-     * Adds deliveries in one statement, in the order given, skipping any channel its event already has a delivery on;
-     * returns how many were added.
-     */
-    public int enqueue(List<Planned> planned) {
-        if (planned.isEmpty()) {
-            return 0;
-        }
-        return jdbc.sql(insert(planned.size(), "'PENDING', now(), 0") + " on conflict (event_id, channel) do nothing")
-                .params(insertParams(planned))
-                .update();
-    }
-
-    /**
-     * Adds deliveries as {@link #enqueue} does, each already leased for its first attempt (status SENDING, lease
-     * version 1), so that they can be sent at once without a claim; should the sender not get to them, they are
-     * claimed again when the lease runs out.
+     * Adds deliveries in one statement, in the order given, skipping any channel its event already has a delivery on,
+     * each already leased for its first attempt (status SENDING, lease version 1), so that they can be sent at once
+     * without a claim; should the sender not get to them, they are claimed when the lease runs out.
      *
      * @return the deliveries added, in the order given
      */
@@ -81,17 +66,14 @@ public class Deliveries {
         if (planned.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(insert(planned.size(), "'SENDING', now() + interval '" + lease.toSeconds() + " seconds', 1")
+        return jdbc.sql("insert into delivery (event_id, application_id, merchant_id, channel, recipient_masked, "
+                        + "recipient_sealed, recipient_key_id, target_url, subject, body, body_sealed, status, "
+                        + "next_attempt_at, lease_version) values " + SqlRows.times(planned.size(),
+                        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SENDING', now() + interval '" + lease.toSeconds() + " seconds', 1)")
                         + " on conflict (event_id, channel) do nothing returning " + COLUMNS)
                 .params(insertParams(planned))
                 .query(Deliveries::map).list()
                 .stream().sorted(Comparator.comparingLong(Delivery::id)).toList();
-    }
-
-    private static String insert(int rows, String statusDueAndLease) {
-        return "insert into delivery (event_id, application_id, merchant_id, channel, recipient_masked, recipient_sealed, "
-                + "recipient_key_id, target_url, subject, body, body_sealed, status, next_attempt_at, lease_version) values "
-                + SqlRows.times(rows, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + statusDueAndLease + ")");
     }
 
     private static List<Object> insertParams(List<Planned> planned) {
@@ -109,19 +91,15 @@ public class Deliveries {
     }
 
     /**
-     * Takes due deliveries of one shard of the applications for one attempt, in the order they were planned, each
-     * under a new lease version; the lease lets another instance retry one whose sender died mid-attempt.
+     * Takes due deliveries for one attempt, in the order they were planned, each under a new lease version; the lease
+     * lets another instance retry one whose sender died mid-attempt.
      */
-    public List<Delivery> claimDue(Shard shard, int limit, Duration lease) {
+    public List<Delivery> claimDue(int limit, Duration lease) {
         return jdbc.sql("update delivery set status = 'SENDING', next_attempt_at = now() + make_interval(secs => ?), "
                         + "lease_version = lease_version + 1, updated_at = now() where id in (" + DUE + ") returning "
                         + COLUMNS)
-                .params(lease.toSeconds(), shard.of(), shard.index(), limit).query(Deliveries::map).list()
+                .params(lease.toSeconds(), limit).query(Deliveries::map).list()
                 .stream().sorted(Comparator.comparingLong(Delivery::id)).toList();
-    }
-
-    /** Shard {@code index} of {@code of}: every application's deliveries are in exactly one. */
-    public record Shard(int index, int of) {
     }
 
     /** An attempt's outcome, the state it leaves its delivery in, and the lease version it was made under. */

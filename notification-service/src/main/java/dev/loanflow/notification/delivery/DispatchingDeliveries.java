@@ -44,7 +44,6 @@ public class DispatchingDeliveries implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DispatchingDeliveries.class);
     private static final int CLAIMED = 20;
-    private static final Deliveries.Shard EVERY_APPLICATION = new Deliveries.Shard(0, 1);
 
     private final Deliveries deliveries;
     private final EmailSender email;
@@ -149,10 +148,10 @@ public class DispatchingDeliveries implements SmartLifecycle {
      */
     public void enqueue(List<Deliveries.Planned> planned) {
         List<Deliveries.Delivery> stored = deliveries.enqueueLeased(planned, lease);
-        long sendBefore = System.nanoTime() + lease.minus(sendMargin).toNanos();
         if (stored.isEmpty()) {
             return;
         }
+        long sendBefore = sendBeforeOfALeaseTakenNow();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
@@ -164,7 +163,7 @@ public class DispatchingDeliveries implements SmartLifecycle {
     private void handOver(Leased leased) {
         List<BlockingQueue<Leased>> current = queues;
         if (current != null) { // stopped: the delivery keeps its lease and is claimed once it runs out
-            current.get(Math.floorMod(leased.delivery().applicationId().hashCode(), shards)).add(leased);
+            current.get(shardOf(leased.delivery().applicationId(), shards)).add(leased);
         }
     }
 
@@ -176,14 +175,23 @@ public class DispatchingDeliveries implements SmartLifecycle {
                 if (queued() >= CLAIMED * shards) {
                     return;
                 }
-                long sendBefore = System.nanoTime() + lease.minus(sendMargin).toNanos();
-                due = deliveries.claimDue(EVERY_APPLICATION, CLAIMED * shards, lease);
+                long sendBefore = sendBeforeOfALeaseTakenNow();
+                due = deliveries.claimDue(CLAIMED * shards, lease);
                 due.forEach(delivery -> handOver(new Leased(delivery, sendBefore)));
             } while (due.size() == CLAIMED * shards && claimer != null);
         } catch (RuntimeException failed) {
             // a delivery taken keeps its lease and is claimed again once the lease runs out
             log.warn("due deliveries not claimed, next poll tries again: {}", failed.getClass().getName());
         }
+    }
+
+    /** The shard of {@code shards} that sends every delivery of an application. */
+    public static int shardOf(String applicationId, int shards) {
+        return Math.floorMod(applicationId.hashCode(), shards);
+    }
+
+    private long sendBeforeOfALeaseTakenNow() {
+        return System.nanoTime() + lease.minus(sendMargin).toNanos();
     }
 
     private int queued() {

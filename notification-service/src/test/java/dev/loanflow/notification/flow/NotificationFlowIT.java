@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -133,8 +132,8 @@ class NotificationFlowIT extends ServiceIntegrationTest implements ServiceSmokeC
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("set enable_seqscan = off");
-            String shardZeroOfEight = Deliveries.DUE.replaceFirst("\\?", "8").replaceFirst("\\?", "0").replace("?", "20");
-            try (ResultSet rows = statement.executeQuery("explain " + shardZeroOfEight)) {
+            String due = Deliveries.DUE.replace("?", "20");
+            try (ResultSet rows = statement.executeQuery("explain " + due)) {
                 while (rows.next()) {
                     plan.append(rows.getString(1)).append('\n');
                 }
@@ -149,12 +148,12 @@ class NotificationFlowIT extends ServiceIntegrationTest implements ServiceSmokeC
         dispatcher.stop();
         try {
             String eventId = UUID.randomUUID().toString();
-            deliveries.enqueue(List.of(new Deliveries.Planned(eventId, "fencing-" + eventId, MERCHANT, Channel.WEBHOOK,
-                    "merchant", null, "http://127.0.0.1:9/unused", null, "{}", null)));
-            Deliveries.Shard all = new Deliveries.Shard(0, 1);
+            // a lease of no time at all: due at once, as a delivery whose instance stopped before sending it
+            deliveries.enqueueLeased(List.of(new Deliveries.Planned(eventId, "fencing-" + eventId, MERCHANT,
+                    Channel.WEBHOOK, "merchant", null, "http://127.0.0.1:9/unused", null, "{}", null)), Duration.ZERO);
             // a lease of no time at all runs out at once, as a slow batch's would: the second claim is another instance's
-            Deliveries.Delivery slow = claimed(deliveries.claimDue(all, 1000, Duration.ZERO), eventId);
-            Deliveries.Delivery takenOver = claimed(deliveries.claimDue(all, 1000, Duration.ZERO), eventId);
+            Deliveries.Delivery slow = claimed(deliveries.claimDue(1000, Duration.ZERO), eventId);
+            Deliveries.Delivery takenOver = claimed(deliveries.claimDue(1000, Duration.ZERO), eventId);
 
             int late = deliveries.recordAttempts(List.of(new Deliveries.AttemptMade(slow.id(), 1, "DELIVERED", "slow",
                     "DELIVERED", null, Instant.now(), slow.leaseVersion())));
@@ -188,7 +187,7 @@ class NotificationFlowIT extends ServiceIntegrationTest implements ServiceSmokeC
             planned.add(new Deliveries.Planned(eventId + "-" + webhook, "two-instances-" + eventId, MERCHANT,
                     Channel.WEBHOOK, "merchant", null, OUTSIDE.url(path), null, "{}", null));
         }
-        deliveries.enqueue(planned);
+        deliveries.enqueueLeased(planned, Duration.ZERO);
         List<DispatchingDeliveries> instances = List.of(instance(), instance());
         long delivered = 0;
         try {
@@ -505,17 +504,8 @@ class NotificationFlowIT extends ServiceIntegrationTest implements ServiceSmokeC
         return () -> webhookDelivery(change.getMetadata().getApplicationId(), status);
     }
 
-    /** The dispatcher's shard of the application, worked out by the database as the dispatcher's query does. */
-    private int shardOf(ApplicationStatusChanged change) throws Exception {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("select (hashtext(?) & 2147483647) % ?")) {
-            statement.setString(1, change.getMetadata().getApplicationId());
-            statement.setInt(2, deliverySettings.concurrency());
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
-            }
-        }
+    private int shardOf(ApplicationStatusChanged change) {
+        return DispatchingDeliveries.shardOf(change.getMetadata().getApplicationId(), deliverySettings.concurrency());
     }
 
     private JsonNode webhookDelivery(String applicationId, String status) {
