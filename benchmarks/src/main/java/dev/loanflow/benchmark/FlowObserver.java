@@ -24,7 +24,6 @@ import org.apache.kafka.common.TopicPartition;
 import dev.loanflow.events.ApplicationStatus;
 import dev.loanflow.events.ApplicationStatusChanged;
 import dev.loanflow.events.BankApplicationCreated;
-import dev.loanflow.events.BankApplicationRequested;
 import dev.loanflow.events.BankApproved;
 import dev.loanflow.events.PreApprovalRequested;
 import dev.loanflow.events.PreApproved;
@@ -134,7 +133,6 @@ final class FlowObserver implements AutoCloseable {
         InFlight application = inFlight.get(applicationId);
         switch (change.getStatus()) {
             case NEW -> mark(application, Journey.Mark.NEW_MADE, occurredAt);
-            case PRE_APPROVED -> mark(application, Journey.Mark.PRE_APPROVED_MADE, occurredAt);
             case STARTED -> mark(application, Journey.Mark.STARTED_MADE, occurredAt);
             case APPROVED -> {
                 if (change.getPreviousStatus() != ApplicationStatus.APPROVED && inFlight.remove(applicationId) != null) {
@@ -163,11 +161,8 @@ final class FlowObserver implements AutoCloseable {
                 approvedAwaitingMarks.get(applicationId));
         if (event instanceof PreApprovalRequested) {
             mark(application, Journey.Mark.PRE_APPROVAL_REQUEST_SENT, sentMillis);
-        } else if (event instanceof BankApplicationRequested) {
-            mark(application, Journey.Mark.BANK_APPLICATION_REQUEST_SENT, sentMillis);
         } else if (event instanceof PreApproved preApproved) {
             mark(application, Journey.Mark.PRE_APPROVED_BY_GATEWAY, preApproved.getMetadata().getOccurredAt().toEpochMilli());
-            mark(application, Journey.Mark.PRE_APPROVED_SENT, sentMillis);
         } else if (event instanceof BankApplicationCreated created) {
             mark(application, Journey.Mark.BANK_APPLICATION_CREATED_BY_GATEWAY, created.getMetadata().getOccurredAt().toEpochMilli());
             mark(application, Journey.Mark.BANK_APPLICATION_CREATED_SENT, sentMillis);

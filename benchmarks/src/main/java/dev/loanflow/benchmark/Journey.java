@@ -15,21 +15,18 @@ record Journey(long totalMillis, long[] stepMillis) {
 
     /** The marks, in the order the flow passes them; each step runs from one mark to the next. */
     enum Mark {
-        SUBMITTED, NEW_MADE, PRE_APPROVAL_REQUEST_SENT, PRE_APPROVED_BY_GATEWAY, PRE_APPROVED_SENT, PRE_APPROVED_MADE,
-        BANK_APPLICATION_REQUEST_SENT, BANK_APPLICATION_CREATED_BY_GATEWAY, BANK_APPLICATION_CREATED_SENT, STARTED_MADE,
+        SUBMITTED, NEW_MADE, PRE_APPROVAL_REQUEST_SENT, PRE_APPROVED_BY_GATEWAY, BANK_APPLICATION_CREATED_BY_GATEWAY,
+        BANK_APPLICATION_CREATED_SENT, STARTED_MADE,
         APPROVED_BY_GATEWAY, BANK_APPROVED_SENT, APPROVED_MADE, APPROVED_SENT, APPROVED_RECEIVED
     }
 
     enum Step {
         SUBMISSION("origination takes the submission (input topic, its transaction → NEW)"),
         PRE_APPROVAL_REQUEST_RELAYED("origination's outbox sends the pre-approval request"),
-        PRE_APPROVAL("gateway: consumed, bank pre-approval call, committed"),
-        PRE_APPROVED_RELAYED("gateway's outbox sends PreApproved"),
-        PRE_APPROVED("origination: consumed, committed → PRE_APPROVED"),
-        BANK_APPLICATION_REQUEST_RELAYED("origination's outbox sends the bank-application request"),
-        BANK_APPLICATION("gateway: consumed, bank application call, committed"),
+        PRE_APPROVAL("gateway: consumed, bank pre-approval calls, committed"),
+        BANK_APPLICATION("gateway, straight on: bank application call, committed"),
         BANK_APPLICATION_RELAYED("gateway's outbox sends BankApplicationCreated"),
-        STARTED("origination: consumed, committed → STARTED"),
+        STARTED("origination: consumed (PreApproved before it), committed → STARTED"),
         CUSTOMER_APPROVAL("bank's callback on the customer's approval, gateway committed"),
         BANK_APPROVED_RELAYED("gateway's outbox sends BankApproved"),
         APPROVED("origination: consumed, committed → APPROVED"),

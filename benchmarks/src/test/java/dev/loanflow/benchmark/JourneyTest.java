@@ -15,7 +15,7 @@ class JourneyTest {
     void cutsTheJourneyAtEachMark() {
         Journey journey = Journey.of(marks(1_000, 10)).orElseThrow();
 
-        assertThat(journey.totalMillis()).isEqualTo(140);
+        assertThat(journey.totalMillis()).isEqualTo(110);
         assertThat(journey.stepMillis()).hasSize(Journey.Step.values().length).containsOnly(10);
     }
 

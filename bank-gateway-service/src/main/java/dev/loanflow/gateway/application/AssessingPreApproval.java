@@ -1,9 +1,18 @@
 package dev.loanflow.gateway.application;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.stereotype.Component;
 
+import dev.loanflow.events.ActorType;
 import dev.loanflow.events.ApplicationFailed;
+import dev.loanflow.events.ApplicationTimedOut;
+import dev.loanflow.events.BankApplicationRequested;
+import dev.loanflow.events.BankApplicationTerms;
 import dev.loanflow.events.EventMetadata;
 import dev.loanflow.events.PreApprovalDeclined;
 import dev.loanflow.events.PreApprovalRequested;
@@ -15,7 +24,11 @@ import dev.loanflow.gateway.persistence.BankApplicationRecord;
 import dev.loanflow.gateway.persistence.BankApplications;
 import dev.loanflow.schemas.sealing.PersonalDataSealer;
 
-/** Session, payment simulation and pre-credit assessment at the chosen bank; then PreApproved or a decline. */
+/**
+ * Session, payment simulation and pre-credit assessment at the chosen bank; then PreApproved or a decline. When the
+ * request carries the application's terms, a pre-approval goes straight on to the loan application at the bank
+ * ({@link SubmittingBankApplication}), saving origination a hop.
+ */
 @Component
 public class AssessingPreApproval {
 
@@ -25,9 +38,14 @@ public class AssessingPreApproval {
     private final CallBankThenApplyOnce once;
     private final OutcomePublisher outcomes;
     private final BankOrderIds orderIds;
+    private final SubmittingBankApplication submissions;
+    private final Clock clock;
 
     AssessingPreApproval(PaynKolayClient bank, PersonalDataSealer sealer, BankApplications applications,
-                          CallBankThenApplyOnce once, OutcomePublisher outcomes, BankOrderIds orderIds) {
+                          CallBankThenApplyOnce once, OutcomePublisher outcomes, BankOrderIds orderIds,
+                          SubmittingBankApplication submissions, Clock clock) {
+        this.submissions = submissions;
+        this.clock = clock;
         this.orderIds = orderIds;
         this.bank = bank;
         this.sealer = sealer;
@@ -37,10 +55,61 @@ public class AssessingPreApproval {
     }
 
     public void handle(PreApprovalRequested request) {
+        Optional<Assessment> fresh = assessOnce(request);
+        if (request.getThenApply() == null) {
+            return;
+        }
+        // a redelivered request whose assessment was committed before: the stored pre-approval says whether to go on
+        Optional<String> preApprovalReferenceId = fresh.isPresent()
+                ? fresh.filter(assessment -> assessment.outcome() instanceof PreApproved)
+                        .map(Assessment::preApprovalReferenceId)
+                : applications.find(request.getMetadata().getApplicationId())
+                        .filter(stored -> BankApplicationRecord.PRE_APPROVED.equals(stored.status()))
+                        .map(BankApplicationRecord::preApprovalReferenceId);
+        preApprovalReferenceId.ifPresent(reference -> apply(bankApplicationRequest(request, reference)));
+    }
+
+    /**
+     * Origination times NEW out on its own at the application's time to live, and may have: past it, no application
+     * goes to the bank, and origination hears that it timed out.
+     */
+    private void apply(BankApplicationRequested application) {
+        if (clock.instant().isBefore(application.getTimeToLive())) {
+            submissions.handle(application);
+            return;
+        }
+        String applicationId = application.getMetadata().getApplicationId();
+        once.handle(application.getMetadata(), BankApplicationRequested.class.getSimpleName(),
+                () -> ApplicationTimedOut.newBuilder().setMetadata(outcomes.causedBy(application.getMetadata()))
+                        .setDetectedBy(ActorType.SYSTEM).setTimeToLive(application.getTimeToLive()).build(),
+                timedOut -> {
+                    applications.updateStatus(applicationId, "TIMEOUT");
+                    outcomes.publish(applicationId, timedOut);
+                });
+    }
+
+    /**
+     * The application request origination would have sent on PreApproved, as a request of its own: its event id is
+     * derived from the pre-approval request's, so a redelivery submits it once, like any other request.
+     */
+    static BankApplicationRequested bankApplicationRequest(PreApprovalRequested request, String preApprovalReferenceId) {
+        EventMetadata cause = request.getMetadata();
+        BankApplicationTerms terms = request.getThenApply();
+        String eventId = UUID.nameUUIDFromBytes(("BankApplicationRequested\u0000" + cause.getEventId())
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        return BankApplicationRequested.newBuilder()
+                .setMetadata(EventMetadata.newBuilder(cause).setEventId(eventId).setCausationId(cause.getEventId()).build())
+                .setOrderId(request.getOrderId()).setOrderDate(terms.getOrderDate()).setBankCode(request.getBankCode())
+                .setPreApprovalReferenceId(preApprovalReferenceId).setTerm(terms.getTerm())
+                .setTimeToLive(terms.getTimeToLive()).setCustomer(request.getCustomer()).setCart(request.getCart())
+                .build();
+    }
+
+    private Optional<Assessment> assessOnce(PreApprovalRequested request) {
         EventMetadata cause = request.getMetadata();
         String applicationId = cause.getApplicationId();
         String bankCode = request.getBankCode();
-        once.handle(cause, PreApprovalRequested.class.getSimpleName(),
+        return once.handle(cause, PreApprovalRequested.class.getSimpleName(),
                 () -> bank.startSession(applicationId, bankCode).fold(
                         session -> assess(request, session.referenceId(), BankTranslation.toBank(request.getCart())),
                         refused -> Assessment.failed(failure(cause, refused, "the bank refused to start a session"))),

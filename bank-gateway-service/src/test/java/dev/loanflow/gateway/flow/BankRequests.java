@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 import dev.loanflow.events.BankApplicationRequested;
+import dev.loanflow.events.BankApplicationTerms;
 import dev.loanflow.events.Cart;
 import dev.loanflow.events.CartItem;
 import dev.loanflow.events.CartPrice;
@@ -76,6 +77,18 @@ final class BankRequests {
     PreApprovalRequested preApproval() {
         return PreApprovalRequested.newBuilder().setMetadata(metadata()).setOrderId(orderId).setBankCode(bankCode)
                 .setMaxTerm(6).setCustomer(customer()).setCart(cart()).build();
+    }
+
+    /** A pre-approval request carrying the application's terms: the gateway goes on to the application by itself. */
+    PreApprovalRequested preApprovalThenApplication(Instant timeToLive) {
+        return thenApplication(preApproval(), timeToLive);
+    }
+
+    /** The same request (same event id), carrying the application's terms. */
+    static PreApprovalRequested thenApplication(PreApprovalRequested preApproval, Instant timeToLive) {
+        return PreApprovalRequested.newBuilder(preApproval).setThenApply(BankApplicationTerms.newBuilder()
+                .setOrderDate(Instant.parse("2025-12-24T10:30:00Z")).setTerm(6)
+                .setTimeToLive(timeToLive.truncatedTo(ChronoUnit.MILLIS)).build()).build();
     }
 
     BankApplicationRequested application(String preApprovalReferenceId) {

@@ -43,7 +43,7 @@ public class HandlingBankOutcomes {
         Change change = withWhatItCarries(Change.of(rule.event(), Change.Cause.fromBank(metadata, outcomeType, detail)), outcome)
                 .then((before, after) -> {
                     settleRefund(rule, outcome, detail);
-                    if (rule.next() == NextRequest.BANK_APPLICATION) {
+                    if (rule.next() == NextRequest.BANK_APPLICATION && !gatewayApplies(before)) {
                         publisher.toBank(before.applicationId(), bankApplicationRequest(before, (PreApproved) outcome));
                     }
                 });
@@ -68,6 +68,11 @@ public class HandlingBankOutcomes {
         if (rule.refund() != RefundSettlement.NONE && refundId != null) {
             refunds.completed(refundId, rule.refund().name(), detail);
         }
+    }
+
+    /** A pre-approval request carrying the application's terms had the gateway submit the application itself. */
+    private static boolean gatewayApplies(StoredApplication stored) {
+        return stored.preApprovalRequest() != null && stored.preApprovalRequest().getThenApply() != null;
     }
 
     private BankApplicationRequested bankApplicationRequest(StoredApplication stored, PreApproved preApproved) {

@@ -2,6 +2,7 @@ package dev.loanflow.origination.application;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import dev.loanflow.events.ApplicationSubmitted;
 import dev.loanflow.events.Customer;
 import dev.loanflow.events.EventMetadata;
 import dev.loanflow.events.FieldViolation;
+import dev.loanflow.events.BankApplicationTerms;
 import dev.loanflow.events.PreApprovalRequested;
 import dev.loanflow.events.SealedCustomer;
 import dev.loanflow.events.SubmissionRejected;
@@ -157,15 +159,18 @@ public class SubmittingApplication {
         String applicationId = submitted.getApplicationId() != null && !submitted.getApplicationId().isBlank()
                 ? submitted.getApplicationId() : UUID.randomUUID().toString();
         String correlationId = submitted.getCorrelationId() != null ? submitted.getCorrelationId() : applicationId;
+        Instant createdAt = clock.instant();
         PreApprovalRequested preApproval = PreApprovalRequested.newBuilder()
                 .setMetadata(metadata.about(applicationId, submitted.getMerchantId(), correlationId, submitted.getEventId()))
                 .setOrderId(submission.getOrderId()).setBankCode(submission.getBankCode()).setMaxTerm(submission.getTerm())
                 .setCustomer(seal(submission.getCustomer())).setCart(submission.getCart())
+                .setThenApply(BankApplicationTerms.newBuilder().setOrderDate(createdAt).setTerm(submission.getTerm())
+                        .setTimeToLive(submission.getTimeToLive()).build())
                 .build();
         Application application = new Application(applicationId, submitted.getMerchantId(), submission.getOrderId(),
                 ApplicationState.NEW, 0, submission.getBankCode(), submission.getTerm(),
                 Money.of(submission.getCart().getPrice().getTotalPrice()), Money.ZERO, submission.getTimeToLive(),
-                submission.getCallbackUrl(), correlationId, null, null, clock.instant());
+                submission.getCallbackUrl(), correlationId, null, null, createdAt);
         return new StoredApplication(application, hash, preApproval, null, null);
     }
 

@@ -97,7 +97,8 @@ public final class LoanLifecycle {
      * The waiting states origination times out on its own clock: only NEW, before anything was asked of the bank that
      * could become a loan. From PRE_APPROVED on, the bank holds (or is being asked for) an application with the same
      * time to live, and the bank is the authority on its fate: the gateway asks it, and its TIMEOUT, approval or
-     * rejection moves the application. So a merchant is never told TIMEOUT while the customer has a loan.
+     * rejection moves the application. So a merchant is never told TIMEOUT while the customer has a loan. (The gateway
+     * applies right after the pre-approval, while origination may still be in NEW, but never past the time to live.)
      */
     public static Set<ApplicationState> timedOutByOrigination() {
         return EnumSet.of(NEW);

@@ -17,8 +17,19 @@ class HandlingBankOutcomesTest {
     private final UseCases given = new UseCases();
 
     @Test
-    void aPreApprovalMovesTheApplicationOnAndAsksTheBankForTheApplication() {
+    void aPreApprovalMovesTheApplicationOnAndLeavesTheApplicationToTheGateway() {
         String id = given.submitted();
+        PreApproved preApproved = GatewayStandIn.preApproved(id);
+
+        given.outcomes.handle(preApproved, preApproved.getMetadata());
+
+        assertThat(given.applications.stateOf(id)).isEqualTo(ApplicationState.PRE_APPROVED);
+        assertThat(given.outbox.of(Topic.BANK_REQUESTS, BankApplicationRequested.class)).isEmpty();
+    }
+
+    @Test
+    void aPreApprovalOfARequestWithoutTheApplicationsTermsAsksTheBankForTheApplication() {
+        String id = given.submittedBeforeTheGatewayApplied();
         PreApproved preApproved = GatewayStandIn.preApproved(id);
 
         given.outcomes.handle(preApproved, preApproved.getMetadata());
@@ -30,7 +41,7 @@ class HandlingBankOutcomesTest {
 
     @Test
     void anOutcomeDeliveredTwiceIsAppliedOnce() {
-        String id = given.submitted();
+        String id = given.submittedBeforeTheGatewayApplied();
         PreApproved preApproved = GatewayStandIn.preApproved(id);
 
         given.outcomes.handle(preApproved, preApproved.getMetadata());

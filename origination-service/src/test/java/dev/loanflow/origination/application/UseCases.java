@@ -26,6 +26,7 @@ import dev.loanflow.events.CartItem;
 import dev.loanflow.events.CartPrice;
 import dev.loanflow.events.Customer;
 import dev.loanflow.events.EventMetadata;
+import dev.loanflow.events.PreApprovalRequested;
 import dev.loanflow.events.Language;
 import dev.loanflow.infra.testdata.TestData;
 import dev.loanflow.origination.lifecycle.LifecycleEngine;
@@ -86,6 +87,16 @@ final class UseCases {
         SubmittingApplication.Accepted accepted = (SubmittingApplication.Accepted) submitting.submit(
                 submission("ORDER-" + UUID.randomUUID()), null);
         return accepted.application().applicationId();
+    }
+
+    /** As {@link #submitted()}, stored as before pre-approval requests carried the application's terms. */
+    String submittedBeforeTheGatewayApplied() {
+        String id = submitted();
+        StoredApplication stored = applications.find(id).orElseThrow();
+        applications.insert(new StoredApplication(stored.application(), stored.requestHash(),
+                PreApprovalRequested.newBuilder(stored.preApprovalRequest()).setThenApply(null).build(),
+                stored.preApproved(), stored.bankApplication()), null);
+        return id;
     }
 
     private static PersonalDataSealer sealer() {

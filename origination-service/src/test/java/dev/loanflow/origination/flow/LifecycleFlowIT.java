@@ -3,6 +3,7 @@ package dev.loanflow.origination.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +43,9 @@ class LifecycleFlowIT extends OriginationIntegrationTest {
 
         assertThat(request.getBankCode()).isEqualTo("AKTIFBANK");
         assertThat(request.getMaxTerm()).isEqualTo(6);
+        assertThat(request.getThenApply().getTerm()).isEqualTo(6);
+        assertThat(request.getThenApply().getTimeToLive())
+                .isEqualTo(Instant.parse((String) body.get("timeToLive")).truncatedTo(ChronoUnit.MILLIS));
         assertThat(SEALER.open(request.getCustomer().getNationalIdentityNumber())).isEqualTo(nationalId);
         assertThat(request.toString()).doesNotContain(nationalId).doesNotContain("5551234567");
         assertThat(topics.await(id, Topic.LIFECYCLE, ApplicationStatusChanged.class, 1).get(0).getStatus())
@@ -53,14 +57,13 @@ class LifecycleFlowIT extends OriginationIntegrationTest {
         String id = merchant.submitted();
 
         GatewayStandIn.send(id, GatewayStandIn.preApproved(id));
-        BankApplicationRequested next = topics.await(id, Topic.BANK_REQUESTS, BankApplicationRequested.class, 1).get(0);
         GatewayStandIn.send(id, GatewayStandIn.created(id));
         GatewayStandIn.send(id, GatewayStandIn.approved(id));
         topics.await(id, Topic.STATUS, ApplicationStatusChanged.class, 4);
         JsonNode application = merchant.get(id).getBody();
 
-        assertThat(next.getPreApprovalReferenceId()).isEqualTo("pre-" + id);
-        assertThat(next.getTerm()).isEqualTo(6);
+        assertThat(topics.of(id, Topic.BANK_REQUESTS, BankApplicationRequested.class))
+                .as("the gateway applies at the bank on its own after a pre-approval").isEmpty();
         assertThat(application.get("status").asText()).isEqualTo("APPROVED");
         assertThat(application.get("bankRedirectionUrl").asText()).isEqualTo("https://bank.example/page/" + id);
         assertThat(application.get("offers").get(0).get("installmentAmount").decimalValue()).isEqualByComparingTo("4016.84");
@@ -92,10 +95,10 @@ class LifecycleFlowIT extends OriginationIntegrationTest {
 
         GatewayStandIn.send(id, preApproved);
         GatewayStandIn.send(id, preApproved);
-        topics.await(id, Topic.BANK_REQUESTS, BankApplicationRequested.class, 1);
+        topics.await(id, Topic.LIFECYCLE, ApplicationStatusChanged.class, 2);
         TopicLog.pause(1_500);
 
-        assertThat(topics.of(id, Topic.BANK_REQUESTS, BankApplicationRequested.class)).hasSize(1);
+        assertThat(topics.of(id, Topic.LIFECYCLE, ApplicationStatusChanged.class)).hasSize(2);
         assertThat(topics.of(id, Topic.ANOMALIES, LifecycleAnomaly.class)).isEmpty();
         assertThat(merchant.get(id).getBody().get("history").size()).isEqualTo(2);
     }
