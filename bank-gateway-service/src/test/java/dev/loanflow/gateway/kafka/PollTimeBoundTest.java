@@ -16,11 +16,12 @@ import dev.loanflow.schemas.Topic;
  * A poll waits for all its bank calls, so {@code max.poll.interval.ms} must exceed the longest a poll can take, or a
  * slow bank gets a consumer evicted and its records handled twice at once. The longest poll, from the gateway's own
  * settings: every consumer's poll at once, shared by the bank request threads in rounds, each request a pre-approval
- * (three calls) whose every attempt waits the whole connect and read time-outs, with the retries' longest back-offs.
+ * (three calls) followed by the loan application (one more), every attempt waiting the whole connect and read
+ * time-outs, with the retries' longest back-offs.
  */
 class PollTimeBoundTest {
 
-    private static final int CALLS_PER_PRE_APPROVAL = 3;
+    private static final int CALLS_PER_REQUEST = 4;
 
     private final Properties settings = settings();
 
@@ -33,7 +34,7 @@ class PollTimeBoundTest {
         int bankRequestThreads = Integer.parseInt(setting("loanflow.bank.concurrent-requests"));
         long rounds = -Math.floorDiv(-(long) consumers * recordsPerPoll, bankRequestThreads);
 
-        Duration longestPoll = longestCall().multipliedBy(CALLS_PER_PRE_APPROVAL * rounds);
+        Duration longestPoll = longestCall().multipliedBy(CALLS_PER_REQUEST * rounds);
 
         assertThat(longestPoll).isLessThan(pollInterval);
         assertThat(longestPoll).as("a bound that means something").isGreaterThan(Duration.ofMinutes(1));
