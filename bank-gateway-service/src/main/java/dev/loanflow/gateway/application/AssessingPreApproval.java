@@ -92,7 +92,7 @@ public class AssessingPreApproval {
      * The application request origination would have sent on PreApproved, as a request of its own: its event id is
      * derived from the pre-approval request's, so a redelivery submits it once, like any other request.
      */
-    static BankApplicationRequested bankApplicationRequest(PreApprovalRequested request, String preApprovalReferenceId) {
+    private static BankApplicationRequested bankApplicationRequest(PreApprovalRequested request, String preApprovalReferenceId) {
         EventMetadata cause = request.getMetadata();
         BankApplicationTerms terms = request.getThenApply();
         String eventId = UUID.nameUUIDFromBytes(("BankApplicationRequested\u0000" + cause.getEventId())
