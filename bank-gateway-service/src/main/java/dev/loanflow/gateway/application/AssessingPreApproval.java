@@ -1,16 +1,13 @@
 package dev.loanflow.gateway.application;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.stereotype.Component;
 
-import dev.loanflow.events.ActorType;
 import dev.loanflow.events.ApplicationFailed;
-import dev.loanflow.events.ApplicationTimedOut;
 import dev.loanflow.events.BankApplicationRequested;
 import dev.loanflow.events.BankApplicationTerms;
 import dev.loanflow.events.EventMetadata;
@@ -39,13 +36,11 @@ public class AssessingPreApproval {
     private final OutcomePublisher outcomes;
     private final BankOrderIds orderIds;
     private final SubmittingBankApplication submissions;
-    private final Clock clock;
 
     AssessingPreApproval(PaynKolayClient bank, PersonalDataSealer sealer, BankApplications applications,
                           CallBankThenApplyOnce once, OutcomePublisher outcomes, BankOrderIds orderIds,
-                          SubmittingBankApplication submissions, Clock clock) {
+                          SubmittingBankApplication submissions) {
         this.submissions = submissions;
-        this.clock = clock;
         this.orderIds = orderIds;
         this.bank = bank;
         this.sealer = sealer;
@@ -66,26 +61,7 @@ public class AssessingPreApproval {
                 : applications.find(request.getMetadata().getApplicationId())
                         .filter(stored -> BankApplicationRecord.PRE_APPROVED.equals(stored.status()))
                         .map(BankApplicationRecord::preApprovalReferenceId);
-        preApprovalReferenceId.ifPresent(reference -> apply(bankApplicationRequest(request, reference)));
-    }
-
-    /**
-     * Origination times NEW out on its own at the application's time to live, and may have: past it, no application
-     * goes to the bank, and origination hears that it timed out.
-     */
-    private void apply(BankApplicationRequested application) {
-        if (clock.instant().isBefore(application.getTimeToLive())) {
-            submissions.handle(application);
-            return;
-        }
-        String applicationId = application.getMetadata().getApplicationId();
-        once.handle(application.getMetadata(), BankApplicationRequested.class.getSimpleName(),
-                () -> ApplicationTimedOut.newBuilder().setMetadata(outcomes.causedBy(application.getMetadata()))
-                        .setDetectedBy(ActorType.SYSTEM).setTimeToLive(application.getTimeToLive()).build(),
-                timedOut -> {
-                    applications.updateStatus(applicationId, "TIMEOUT");
-                    outcomes.publish(applicationId, timedOut);
-                });
+        preApprovalReferenceId.ifPresent(reference -> submissions.handle(bankApplicationRequest(request, reference)));
     }
 
     /**

@@ -1,12 +1,15 @@
 package dev.loanflow.gateway.application;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.stereotype.Component;
 
+import dev.loanflow.events.ActorType;
 import dev.loanflow.events.ApplicationFailed;
+import dev.loanflow.events.ApplicationTimedOut;
 import dev.loanflow.events.BankApplicationCreated;
 import dev.loanflow.events.BankApplicationRequested;
 import dev.loanflow.events.EventMetadata;
@@ -20,7 +23,8 @@ import dev.loanflow.schemas.sealing.PersonalDataSealer;
 /**
  * Sends the loan application to the bank, never twice for one order: an application the gateway already knows is
  * looked up instead of sent; when the bank refuses a duplicate order id (our earlier call reached it and its answer
- * was lost), the application it holds is found in its report and continued with only if it is this order's.
+ * was lost), the application it holds is found in its report and continued with only if it is this order's. Past
+ * its time to live, nothing is sent.
  */
 @Component
 public class SubmittingBankApplication {
@@ -36,10 +40,13 @@ public class SubmittingBankApplication {
     private final AdoptingBankApplication adoption;
     private final BankOrderIds orderIds;
     private final SeededDefects defects;
+    private final Clock clock;
 
     SubmittingBankApplication(PaynKolayClient bank, PersonalDataSealer sealer, BankApplications applications,
                               CallBankThenApplyOnce once, OutcomePublisher outcomes, ReceivingBankCallbacks callbacks,
-                              AdoptingBankApplication adoption, BankOrderIds orderIds, SeededDefects defects) {
+                              AdoptingBankApplication adoption, BankOrderIds orderIds, SeededDefects defects,
+                              Clock clock) {
+        this.clock = clock;
         this.adoption = adoption;
         this.orderIds = orderIds;
         this.defects = defects;
@@ -57,20 +64,30 @@ public class SubmittingBankApplication {
         Optional<SpecificRecord> answer = once.handle(cause, BankApplicationRequested.class.getSimpleName(),
                 () -> applications.find(applicationId).map(BankApplicationRecord::loanReferenceId)
                         .map(known -> createdFromQuery(request, known))
-                        .orElseGet(() -> submit(request)),
+                        .orElseGet(() -> clock.instant().isBefore(request.getTimeToLive())
+                                ? submit(request) : timedOut(request)),
                 outcome -> {
                     if (outcome instanceof BankApplicationCreated created) {
                         applications.saveStarted(applicationId, cause.getMerchantId(), request.getOrderId(),
                                 request.getBankCode(), cause.getCorrelationId(), created.getApplicationReferenceId(),
                                 request.getTimeToLive());
                     } else {
-                        applications.updateStatus(applicationId, "FAILED");
+                        applications.updateStatus(applicationId, outcome instanceof ApplicationTimedOut ? "TIMEOUT" : "FAILED");
                     }
                     outcomes.publish(applicationId, outcome);
                 });
         if (answer.orElse(null) instanceof BankApplicationCreated created) {
             callbacks.referenceStored(applicationId, created.getApplicationReferenceId());
         }
+    }
+
+    /**
+     * Origination times NEW out on its own at the application's time to live: past it, no application goes to the
+     * bank (which would refuse it anyway), and origination hears that it timed out.
+     */
+    private ApplicationTimedOut timedOut(BankApplicationRequested request) {
+        return ApplicationTimedOut.newBuilder().setMetadata(outcomes.causedBy(request.getMetadata()))
+                .setDetectedBy(ActorType.SYSTEM).setTimeToLive(request.getTimeToLive()).build();
     }
 
     private SpecificRecord submit(BankApplicationRequested request) {
